@@ -1,0 +1,256 @@
+package org.patchwork.sdk.testkit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.patchwork.sdk.module.AudioModule;
+import org.patchwork.sdk.module.Event;
+import org.patchwork.sdk.module.ModuleDescriptor;
+import org.patchwork.sdk.module.ParameterDescriptor;
+import org.patchwork.sdk.module.PortDescriptor;
+import org.patchwork.sdk.module.ProcessContext;
+import org.patchwork.sdk.module.ProcessStatus;
+import org.patchwork.sdk.module.Transport;
+
+/**
+ * Drives one module offline the way a host does: activates it, feeds input signals, places
+ * note events at exact frames, applies parameter changes with the descriptor's smoothing, and
+ * renders in blocks of a chosen size.
+ *
+ * <pre>{@code
+ * ModuleHarness h = new ModuleHarness(new SineModule(), SineModule.DESCRIPTOR, 48_000, 64);
+ * h.noteOn(0, 69, 1f);
+ * float[][] out = h.render(48_000);      // out[channel][frame] of the first output port
+ * double hz = Signals.peakFrequency(out[0], 48_000);
+ * }</pre>
+ */
+public final class ModuleHarness {
+
+  private final AudioModule module;
+  private final ModuleDescriptor descriptor;
+  private final double sampleRate;
+  private final int blockSize;
+  private final Context context;
+  private final List<TimedEvent> pending = new ArrayList<>();
+  private final double[] current;
+  private final double[] target;
+  private final double[] step;
+  private final float[][] ramps;
+  private final boolean[] constant;
+  private final float[][][] buffers;
+  private final boolean[] connected;
+  private final float[][][] inputs;
+  private long frame;
+  private int nextNoteId;
+
+  /** Creates the harness and activates the module at {@code sampleRate} with blocks of {@code blockSize}. */
+  public ModuleHarness(AudioModule module, ModuleDescriptor descriptor, double sampleRate, int blockSize) {
+    if (blockSize < 1) {
+      throw new IllegalArgumentException("blockSize must be >= 1");
+    }
+    this.module = module;
+    this.descriptor = descriptor;
+    this.sampleRate = sampleRate;
+    this.blockSize = blockSize;
+    int params = descriptor.parameters().size();
+    current = new double[params];
+    target = new double[params];
+    step = new double[params];
+    ramps = new float[params][blockSize];
+    constant = new boolean[params];
+    for (int i = 0; i < params; i++) {
+      current[i] = target[i] = descriptor.parameters().get(i).defaultValue();
+    }
+    List<PortDescriptor> ports = descriptor.ports();
+    buffers = new float[ports.size()][][];
+    connected = new boolean[ports.size()];
+    inputs = new float[ports.size()][][];
+    for (int p = 0; p < ports.size(); p++) {
+      buffers[p] = new float[ports.get(p).channels()][blockSize];
+    }
+    context = new Context();
+    module.activate(sampleRate, blockSize);
+  }
+
+  /** Sets a parameter by id from the next rendered frame on (smoothed as declared). */
+  public ModuleHarness set(String parameterId, double value) {
+    int index = descriptor.parameterIndex(parameterId);
+    if (index < 0) {
+      throw new IllegalArgumentException("module " + descriptor.id() + " has no parameter " + parameterId);
+    }
+    ParameterDescriptor p = descriptor.parameters().get(index);
+    if (value < p.min() || value > p.max()) {
+      throw new IllegalArgumentException(parameterId + " = " + value + " is outside [" + p.min() + ", " + p.max() + "]");
+    }
+    target[index] = p.clamp(value);
+    int glide = (int) Math.round(p.smoothingMillis() * sampleRate / 1000.0);
+    if (glide == 0 || frame == 0) {
+      current[index] = target[index];
+      step[index] = 0;
+    } else {
+      step[index] = (target[index] - current[index]) / glide;
+    }
+    return this;
+  }
+
+  /**
+   * Connects a signal to an audio or CV input port: {@code signal[channel][frame]} with frames
+   * counted from the first render. Frames past the end read as silence.
+   */
+  public ModuleHarness input(String portId, float[][] signal) {
+    int port = descriptor.portIndex(portId);
+    if (port < 0 || descriptor.ports().get(port).direction() != PortDescriptor.Direction.INPUT) {
+      throw new IllegalArgumentException("module " + descriptor.id() + " has no input port " + portId);
+    }
+    connected[port] = true;
+    inputs[port] = signal;
+    return this;
+  }
+
+  /** Plays a note at absolute frame {@code at}; returns its note id. */
+  public int noteOn(long at, int key, float velocity) {
+    int id = nextNoteId++;
+    pending.add(new TimedEvent(at, Event.Type.NOTE_ON, key, velocity, id));
+    return id;
+  }
+
+  /** Releases the note with this id at absolute frame {@code at}. */
+  public void noteOff(long at, int key, int noteId) {
+    pending.add(new TimedEvent(at, Event.Type.NOTE_OFF, key, 0f, noteId));
+  }
+
+  /** Calls the module's reset, as a host does between two renders. */
+  public void reset() {
+    module.reset();
+    frame = 0;
+    pending.clear();
+    context.eventFrom = 0;
+    context.eventTo = 0;
+  }
+
+  /** Renders {@code frames} frames; returns {@code [channel][frame]} of the first output port. */
+  public float[][] render(int frames) {
+    return renderPort(firstOutput(), frames);
+  }
+
+  /** Renders {@code frames} frames; returns {@code [channel][frame]} of the given output port. */
+  public float[][] renderPort(int outputPort, int frames) {
+    int channels = descriptor.ports().get(outputPort).channels();
+    float[][] result = new float[channels][frames];
+    pending.sort(Comparator.comparingLong(TimedEvent::frame));
+    int done = 0;
+    while (done < frames) {
+      int n = Math.min(blockSize, frames - done);
+      prepareBlock(n);
+      ProcessStatus status = module.process(context.block(n));
+      if (status == ProcessStatus.ERROR) {
+        throw new IllegalStateException("module " + descriptor.id() + " returned ERROR at frame " + frame);
+      }
+      for (int ch = 0; ch < channels; ch++) {
+        if (status == ProcessStatus.SILENT) {
+          Arrays.fill(result[ch], done, done + n, 0f);
+        } else {
+          System.arraycopy(buffers[outputPort][ch], 0, result[ch], done, n);
+        }
+      }
+      frame += n;
+      done += n;
+    }
+    return result;
+  }
+
+  private int firstOutput() {
+    List<PortDescriptor> ports = descriptor.ports();
+    for (int p = 0; p < ports.size(); p++) {
+      if (ports.get(p).direction() == PortDescriptor.Direction.OUTPUT
+          && ports.get(p).type() != PortDescriptor.Type.EVENTS) {
+        return p;
+      }
+    }
+    throw new IllegalArgumentException("module " + descriptor.id() + " has no audio or CV output");
+  }
+
+  private void prepareBlock(int n) {
+    for (int p = 0; p < buffers.length; p++) {
+      if (descriptor.ports().get(p).direction() != PortDescriptor.Direction.INPUT) {
+        continue;
+      }
+      for (int ch = 0; ch < buffers[p].length; ch++) {
+        float[] buffer = buffers[p][ch];
+        Arrays.fill(buffer, 0f);
+        float[][] signal = inputs[p];
+        if (signal != null && ch < signal.length) {
+          for (int i = 0; i < n; i++) {
+            long at = frame + i;
+            buffer[i] = at < signal[ch].length ? signal[ch][(int) at] : 0f;
+          }
+        }
+      }
+    }
+    for (int i = 0; i < current.length; i++) {
+      float[] ramp = ramps[i];
+      constant[i] = step[i] == 0;
+      context.blockStart[i] = current[i];
+      for (int f = 0; f < n; f++) {
+        if (step[i] != 0) {
+          current[i] += step[i];
+          if ((step[i] > 0) == (current[i] >= target[i])) {
+            current[i] = target[i];
+            step[i] = 0;
+          }
+        }
+        ramp[f] = (float) current[i];
+      }
+    }
+    context.eventFrom = context.eventTo;
+    while (context.eventTo < pending.size() && pending.get(context.eventTo).frame < frame + n) {
+      context.eventTo++;
+    }
+  }
+
+  private record TimedEvent(long frame, Event.Type type, int key, float velocity, int noteId) {
+  }
+
+  private final class Context implements ProcessContext, Event, Transport {
+    private final double[] blockStart = new double[current.length];
+    private int frames;
+    private int eventFrom;
+    private int eventTo;
+    private TimedEvent event;
+
+    Context block(int n) {
+      frames = n;
+      return this;
+    }
+
+    @Override public int frames() { return frames; }
+    @Override public double sampleRate() { return sampleRate; }
+    @Override public float[] input(int port, int channel) { return buffers[port][channel]; }
+    @Override public boolean isConnected(int port) { return connected[port]; }
+    @Override public float[] output(int port, int channel) { return buffers[port][channel]; }
+    @Override public int eventCount() { return eventTo - eventFrom; }
+
+    @Override
+    public Event event(int index) {
+      event = pending.get(eventFrom + index);
+      return this;
+    }
+
+    @Override public double parameter(int index) { return blockStart[index]; }
+    @Override public float[] parameterRamp(int index) { return ramps[index]; }
+    @Override public boolean isParameterConstant(int index) { return constant[index]; }
+    @Override public Transport transport() { return this; }
+    @Override public int frame() { return (int) (event.frame - ModuleHarness.this.frame); }
+    @Override public Type type() { return event.type; }
+    @Override public int key() { return event.key; }
+    @Override public float velocity() { return event.velocity; }
+    @Override public int noteId() { return event.noteId; }
+    @Override public double value() { return 0; }
+    @Override public boolean isPlaying() { return true; }
+    @Override public double tempo() { return 120; }
+    @Override public long songFrame() { return ModuleHarness.this.frame; }
+    @Override public double songBeat() { return ModuleHarness.this.frame / sampleRate * 2; }
+    @Override public int beatsPerBar() { return 4; }
+  }
+}
