@@ -1,0 +1,99 @@
+package org.patchwork.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code bin/patchwork} as a user runs it: listings, help, and refusals of bad input. */
+class CliIT {
+
+  @TempDir
+  Path home;
+
+  @Test
+  void everyBundleIsActiveAndFragmentsResolved() throws Exception {
+    HostProcess.Result r = HostProcess.run(home, "bundles", "--json");
+    assertEquals(0, r.status(), r.err());
+    assertEquals("", r.err(), "no warnings while starting");
+    JsonNode bundles = new ObjectMapper().readTree(r.out());
+    List<String> names = new ArrayList<>();
+    for (JsonNode b : bundles) {
+      String expected = b.get("fragment").asBoolean() ? "RESOLVED" : "ACTIVE";
+      assertEquals(expected, b.get("state").asText(), b.toString());
+      names.add(b.get("symbolicName").asText());
+    }
+    long jars;
+    try (var list = Files.list(HostProcess.DIST.resolve("bundles"))) {
+      jars = list.filter(p -> p.toString().endsWith(".jar")).count();
+    }
+    assertEquals(jars + 1, bundles.size(), "every jar in bundles/ plus the system bundle: " + names);
+    assertTrue(names.containsAll(List.of("org.patchwork.sdk", "org.patchwork.commands",
+        "org.patchwork.logging", "org.patchwork.example-sine", "org.apache.felix.scr")), names.toString());
+  }
+
+  @Test
+  void modulesJsonCarriesTheExampleDescriptorAndItsBundle() throws Exception {
+    HostProcess.Result r = HostProcess.run(home, "modules", "--json");
+    assertEquals(0, r.status(), r.err());
+    JsonNode sine = null;
+    for (JsonNode m : new ObjectMapper().readTree(r.out())) {
+      if (m.get("id").asText().equals("org.patchwork.examples.sine")) {
+        sine = m;
+      }
+    }
+    assertTrue(sine != null, r.out());
+    assertEquals("INSTRUMENT", sine.get("kind").asText());
+    assertEquals("[\"example\",\"oscillator\"]", sine.get("tags").toString());
+    assertEquals("notes", sine.get("ports").get(0).get("id").asText());
+    assertEquals("EVENTS", sine.get("ports").get(0).get("type").asText());
+    assertEquals("out", sine.get("ports").get(1).get("id").asText());
+    JsonNode gain = sine.get("parameters").get(0);
+    assertEquals("gain", gain.get("id").asText());
+    assertEquals(0.25, gain.get("defaultValue").asDouble());
+    assertEquals("org.patchwork.example-sine", sine.get("bundle").get("symbolicName").asText());
+  }
+
+  @Test
+  void helpListsTheBundleCommands() throws Exception {
+    HostProcess.Result r = HostProcess.run(home, "--help");
+    assertEquals(0, r.status(), r.err());
+    for (String c : List.of("gui", "headless", "bundles", "modules")) {
+      assertTrue(r.out().lines().anyMatch(l -> l.strip().startsWith(c + " ")), c + " in\n" + r.out());
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "frobnicate                 | unknown command 'frobnicate'",
+      "--frobnicate               | unknown option --frobnicate",
+      "bundles --frobnicate       | bundles: unknown option: '--frobnicate'",
+      "modules extra              | modules: unmatched argument",
+      "headless /no/such/project  | no such project: /no/such/project",
+      "gui /no/such/project       | no such project: /no/such/project",
+      "headless --deploy          | headless: --deploy needs a folder",
+      "headless --deploy /no/dir  | headless: deploy folder does not exist: /no/dir"})
+  void badInputExitsTwoWithOneLine(String args, String message) throws Exception {
+    HostProcess.Result r = HostProcess.run(home, args.split(" "));
+    assertEquals(2, r.status(), r.err());
+    assertEquals(1, r.err().lines().count(), "exactly one line: " + r.err());
+    assertTrue(r.err().startsWith("patchwork: ") && r.err().contains(message), r.err());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void versionNeedsNoFramework() throws Exception {
+    HostProcess.Result r = HostProcess.run(home, "--version");
+    assertEquals(0, r.status());
+    assertTrue(r.out().matches("patchwork \\d+\\.\\d+\\.\\d+.*\\R"), r.out());
+  }
+}
