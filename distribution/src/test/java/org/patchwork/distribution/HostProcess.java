@@ -118,8 +118,9 @@ final class HostProcess implements AutoCloseable {
     return process.exitValue();
   }
 
-  long pid() {
-    return process.pid();
+  /** Sends SIGTERM, as a user's {@code kill} or a desktop session ending would. */
+  void terminate() {
+    process.destroy();
   }
 
   @Override

@@ -77,7 +77,7 @@ class HotDeployIT {
     try (HostProcess host = HostProcess.start(home, "headless")) {
       host.send("pw:bundles");
       assertTrue(host.awaitOut(0, o -> o.contains("org.patchwork.sdk"), WAIT));
-      new ProcessBuilder("kill", "-TERM", Long.toString(host.pid())).start().waitFor();
+      host.terminate();
       int status = host.waitFor(WAIT);
       assertEquals(143, status, "terminated by SIGTERM after stopping the framework");
       try (var cache = Files.list(home.resolve("cache"))) {

@@ -35,6 +35,7 @@ public final class Main {
   private final Path distribution;
   private final Home home;
   private final Reporter reporter;
+  private volatile boolean terminating;
 
   Main(PrintStream out, PrintStream err, InputStream in, Path distribution, Home home) {
     this.out = out;
@@ -50,6 +51,14 @@ public final class Main {
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     Main main = new Main(out, err, System.in, distributionFolder(), Home.fromEnvironment());
     int status = main.run(args);
+    if (main.terminating) {
+      // A signal is shutting the JVM down; let the shutdown hook finish and the JVM exit.
+      try {
+        Thread.currentThread().join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     out.flush();
     err.flush();
     // Bundles may leave non-daemon threads behind; the command is over either way.
@@ -79,7 +88,7 @@ public final class Main {
             throw new UsageError("unknown option " + command + " (see 'patchwork --help')");
           }
           return withHost(Map.of(), host -> {
-            try (GogoShell shell = GogoShell.open(host.context(), in, out, err)) {
+            try (GogoShell shell = GogoShell.open(host.context(), InputStream.nullInputStream(), out, err)) {
               if (!shell.patchworkCommands().containsKey(command)) {
                 throw new UsageError("unknown command '" + command + "' (see 'patchwork --help')");
               }
@@ -103,7 +112,7 @@ public final class Main {
     String project = projectArgument(args, "gui");
     Map<String, String> props = project == null ? Map.of() : Map.of("patchwork.project", project);
     return withHost(props, host -> {
-      try (GogoShell shell = GogoShell.open(host.context(), in, out, err)) {
+      try (GogoShell shell = GogoShell.open(host.context(), InputStream.nullInputStream(), out, err)) {
         if (!shell.patchworkCommands().containsKey("gui")) {
           err.println("patchwork: no UI bundle is installed, so there is no window to open;"
               + " run 'patchwork headless' for the host without UI");
@@ -149,7 +158,7 @@ public final class Main {
     return withHost(props, host -> {
       DeployWatcher watcher = new DeployWatcher(host.context(), folders, reporter);
       watcher.start();
-      try (GogoShell shell = GogoShell.open(host.context(), in, out, err)) {
+      try (GogoShell shell = GogoShell.open(host.context(), InputStream.nullInputStream(), out, err)) {
         readCommands(shell);
       } finally {
         watcher.stop();
@@ -197,7 +206,7 @@ public final class Main {
     out.println("Commands:");
     out.printf("  %-12s %s%n", "gui", "Open the workstation window with PROJECT if given (the default command)");
     out.printf("  %-12s %s%n", "headless", "Run without UI, reading shell commands from standard input");
-    try (GogoShell shell = GogoShell.open(host.context(), in, out, err)) {
+    try (GogoShell shell = GogoShell.open(host.context(), InputStream.nullInputStream(), out, err)) {
       shell.patchworkCommands().forEach((name, summary) -> out.printf("  %-12s %s%n", name, summary));
     }
     out.println();
@@ -220,7 +229,10 @@ public final class Main {
   private int withHost(Map<String, String> properties, HostJob job) throws Exception {
     Map<String, String> props = new HashMap<>(properties);
     Host host = new Host(distribution, home, reporter, props);
-    Thread hook = new Thread(host::stop, "patchwork-shutdown");
+    Thread hook = new Thread(() -> {
+      terminating = true;
+      host.stop();
+    }, "patchwork-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       host.start();

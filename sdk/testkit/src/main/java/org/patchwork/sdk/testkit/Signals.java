@@ -11,22 +11,21 @@ public final class Signals {
 
   /**
    * The frequency of the strongest spectral component of {@code signal}, found by a coarse
-   * Hann-windowed DFT scan and refined with a golden-section search on the Goertzel magnitude,
+   * Hann-windowed FFT and refined with a golden-section search on the Goertzel magnitude,
    * so the result is accurate to well under a cent for a steady tone of a second or more.
    */
   public static double peakFrequency(float[] signal, double sampleRate) {
-    int n = signal.length;
     double[] w = hann(signal);
-    double binHz = sampleRate / n;
-    double best = 0;
-    double bestMag = -1;
-    for (int k = 1; k < n / 2; k++) {
-      double mag = magnitude(w, k * binHz, sampleRate);
-      if (mag > bestMag) {
-        bestMag = mag;
-        best = k * binHz;
+    double[] power = powerSpectrum(w);
+    int size = (power.length - 1) * 2;
+    double binHz = sampleRate / size;
+    int bestBin = 1;
+    for (int k = 1; k < power.length; k++) {
+      if (power[k] > power[bestBin]) {
+        bestBin = k;
       }
     }
+    double best = bestBin * binHz;
     double lo = Math.max(binHz, best - binHz);
     double hi = Math.min(sampleRate / 2, best + binHz);
     double g = (Math.sqrt(5) - 1) / 2;
@@ -40,6 +39,50 @@ public final class Signals {
       }
     }
     return (lo + hi) / 2;
+  }
+
+  /**
+   * Power of each frequency bin of {@code signal} zero-padded to the next power of two
+   * ({@code size/2 + 1} bins, bin k at {@code k·sampleRate/size}), by an iterative radix-2 FFT.
+   */
+  public static double[] powerSpectrum(double[] signal) {
+    int size = Integer.highestOneBit(Math.max(1, signal.length - 1)) << 1;
+    double[] re = java.util.Arrays.copyOf(signal, size);
+    double[] im = new double[size];
+    for (int i = 1, j = 0; i < size; i++) {
+      int bit = size >> 1;
+      for (; (j & bit) != 0; bit >>= 1) {
+        j ^= bit;
+      }
+      j ^= bit;
+      if (i < j) {
+        double t = re[i];
+        re[i] = re[j];
+        re[j] = t;
+      }
+    }
+    for (int len = 2; len <= size; len <<= 1) {
+      double angle = -2 * Math.PI / len;
+      for (int start = 0; start < size; start += len) {
+        for (int k = 0; k < len / 2; k++) {
+          double cos = Math.cos(angle * k);
+          double sin = Math.sin(angle * k);
+          int a = start + k;
+          int b = a + len / 2;
+          double xr = re[b] * cos - im[b] * sin;
+          double xi = re[b] * sin + im[b] * cos;
+          re[b] = re[a] - xr;
+          im[b] = im[a] - xi;
+          re[a] += xr;
+          im[a] += xi;
+        }
+      }
+    }
+    double[] power = new double[size / 2 + 1];
+    for (int k = 0; k < power.length; k++) {
+      power[k] = re[k] * re[k] + im[k] * im[k];
+    }
+    return power;
   }
 
   /** The DFT magnitude of {@code signal} at {@code hz}, normalised so a sine of amplitude A gives about A/2. */

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs every test of Patchwork: unit tests, the module test kit, in-container (Pax Exam) tests
+# and the tests that drive the assembled bin/patchwork. As root on Debian/Ubuntu it first
+# installs the system packages the tests need; otherwise it names them.
+set -euo pipefail
+cd "$(dirname "$(readlink -f "$0")")"
+source .ci/lib.sh
+
+pw_find_maven
+pw_find_jdk
+echo "Using $("$JAVA_HOME/bin/java" -version 2>&1 | head -n1) at $JAVA_HOME"
+
+mvn -B -ntp verify "$@"
