@@ -42,6 +42,29 @@ class CliIT {
   }
 
   @Test
+  void aBundleThatCannotResolveIsReportedByNameAndTheRestRuns() throws Exception {
+    java.nio.file.Files.createDirectories(home.resolve("bundles"));
+    Jars.manifestOnly(home.resolve("bundles/needy.jar"), java.util.Map.of(
+        "Bundle-SymbolicName", "com.example.needy", "Bundle-Version", "1.2.3",
+        "Import-Package", "com.example.missing"));
+    HostProcess.Result r = HostProcess.run(home, "bundles", "--json");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.err().startsWith("patchwork: bundle com.example.needy 1.2.3 did not start: Unable to resolve"),
+        r.err());
+    assertTrue(r.err().contains("osgi.wiring.package=com.example.missing"), r.err());
+    assertEquals(1, r.err().lines().count(), "one line: " + r.err());
+    int active = 0;
+    for (JsonNode b : new ObjectMapper().readTree(r.out())) {
+      if (b.get("symbolicName").asText().equals("com.example.needy")) {
+        assertEquals("INSTALLED", b.get("state").asText());
+      } else if (b.get("state").asText().equals("ACTIVE")) {
+        active++;
+      }
+    }
+    assertTrue(active > 15, "the other bundles run: " + r.out());
+  }
+
+  @Test
   void modulesJsonCarriesTheExampleDescriptorAndItsBundle() throws Exception {
     HostProcess.Result r = HostProcess.run(home, "modules", "--json");
     assertEquals(0, r.status(), r.err());

@@ -35,6 +35,18 @@ class HotDeployIT {
       host.send("pw:modules");
       assertTrue(host.awaitOut(mark, o -> o.contains(GAIN), WAIT), "gain module listed after copy");
 
+      Jars.withHeaders(HostProcess.exampleJar("gain"), deploy.resolve("gain.jar"),
+          java.util.Map.of("Bundle-Version", "7.7.7"));
+      assertTrue(host.awaitErr(e -> e.contains("updated gain.jar (org.patchwork.example-gain 7.7.7)"), WAIT),
+          "update reported; stderr: " + host.err());
+      mark = host.out().length();
+      host.send("pw:bundles");
+      assertTrue(host.awaitOut(mark, o -> o.matches("(?s).*org\\.patchwork\\.example-gain\\s+7\\.7\\.7.*"), WAIT),
+          "the running bundle is the new version: " + host.out());
+      mark = host.out().length();
+      host.send("pw:modules");
+      assertTrue(host.awaitOut(mark, o -> o.contains(GAIN), WAIT), "module still offered after the update");
+
       Files.delete(deploy.resolve("gain.jar"));
       assertTrue(host.awaitErr(e -> e.contains("removed gain.jar"), WAIT), "removal reported; stderr: " + host.err());
       mark = host.out().length();
