@@ -52,8 +52,8 @@ public class ModuleWiringIT {
     }
     options.add(junitBundles());
     options.add(frameworkProperty("gosh.args").value("--nointeractive --noshutdown"));
-    options.add(frameworkProperty("patchwork.home").value(
-        Files.createTempDirectory("patchwork-it").toString()));
+    Path home = Files.createDirectories(Path.of("target/it-home").toAbsolutePath());
+    options.add(frameworkProperty("patchwork.home").value(home.toString()));
     return options(options.toArray(new Option[0]));
   }
 
