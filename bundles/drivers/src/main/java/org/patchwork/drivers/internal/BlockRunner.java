@@ -1,0 +1,70 @@
+package org.patchwork.drivers.internal;
+
+import java.util.Arrays;
+import org.patchwork.drivers.AudioCallback;
+
+/**
+ * Runs one block on the audio thread: zeroes the outputs, calls the callback, times it and
+ * records the result. The buffers are allocated once, here, when the driver opens.
+ */
+public final class BlockRunner {
+
+  private static final AudioCallback SILENCE = (in, out, frames) -> { };
+
+  private final float[][] inputs;
+  private final float[][] outputs;
+  private final StatsRecorder stats;
+  private volatile AudioCallback callback = SILENCE;
+
+  public BlockRunner(int inputs, int outputs, int maxFrames, StatsRecorder stats) {
+    this.inputs = new float[inputs][maxFrames];
+    this.outputs = new float[outputs][maxFrames];
+    this.stats = stats;
+  }
+
+  /** Control thread, before the audio thread runs. */
+  public void callback(AudioCallback callback) {
+    this.callback = callback == null ? SILENCE : callback;
+  }
+
+  public float[][] inputs() {
+    return inputs;
+  }
+
+  public float[][] outputs() {
+    return outputs;
+  }
+
+  public int maxFrames() {
+    return outputs[0].length;
+  }
+
+  public StatsRecorder stats() {
+    return stats;
+  }
+
+  /**
+   * Audio thread. Renders {@code frames} frames. A miss is counted if the callback ends after
+   * {@code deadlineNanos} (an absolute {@link System#nanoTime()}) or runs longer than
+   * {@code budgetNanos}. Returns the time the callback ended.
+   */
+  public long run(int frames, long deadlineNanos, long budgetNanos) {
+    float[][] out = outputs;
+    for (float[] channel : out) {
+      Arrays.fill(channel, 0, frames, 0f);
+    }
+    boolean failed = false;
+    long start = stats.beginBlock();
+    try {
+      callback.process(inputs, out, frames);
+    } catch (Throwable t) { // the contract says never; if it happens, the music goes on
+      failed = true;
+      for (float[] channel : out) {
+        Arrays.fill(channel, 0, frames, 0f);
+      }
+    }
+    long end = System.nanoTime();
+    stats.endBlock(start, end, end > deadlineNanos || end - start > budgetNanos, failed);
+    return end;
+  }
+}

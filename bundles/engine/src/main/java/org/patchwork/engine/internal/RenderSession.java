@@ -1,0 +1,182 @@
+package org.patchwork.engine.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.patchwork.bus.EngineRing;
+import org.patchwork.engine.Engine;
+import org.patchwork.engine.ModuleRegistry;
+import org.patchwork.engine.Note;
+import org.patchwork.engine.Plan;
+import org.patchwork.engine.Project;
+import org.patchwork.engine.RenderSettings;
+
+/**
+ * The real engine driven block by block on the caller's thread, playing a project's notes. This
+ * thread is both the ring's producer (it publishes the notes due in the next block, exactly as
+ * a sequencer would) and the engine's audio thread (it then processes the block), so every
+ * note goes through the ring and lands at its exact frame.
+ *
+ * <p>{@link #next()} allocates nothing once warmed up.
+ */
+public final class RenderSession implements AutoCloseable {
+
+  /** Ring slots; notes sharing one frame may use at most half. */
+  static final int RING_SIZE = 8192;
+
+  private final EngineRing ring = new EngineRing(RING_SIZE);
+  private final Engine engine;
+  private final Plan plan;
+  private final int blockSize;
+  private final float[][] buffer;
+  private final long total;
+  private final long[] frame;
+  private final boolean[] on;
+  private final int[] track;
+  private final int[] noteId;
+  private final int[] key;
+  private final float[] velocity;
+  private int next;
+  private long position;
+  private long skip;
+  private long produced;
+
+  /**
+   * Compiles the project's graph and queues its notes.
+   *
+   * @param seconds frames to produce, in seconds; 0 for the last note's end plus
+   *     {@link RenderSettings#TAIL_SECONDS}
+   */
+  public RenderSession(Project project, ModuleRegistry registry, double sampleRate, int blockSize, double seconds) {
+    this.blockSize = blockSize;
+    this.buffer = new float[2][blockSize];
+    this.plan = Plan.compile(project.graph(), registry, sampleRate, blockSize);
+    this.engine = new Engine(sampleRate, blockSize, ring, null);
+    this.skip = plan.latencyFrames();
+    this.total = seconds > 0
+        ? Math.round(seconds * sampleRate)
+        : project.frameOf(project.lengthBeats(), sampleRate) + Math.round(RenderSettings.TAIL_SECONDS * sampleRate);
+
+    record Timed(long frame, boolean on, int track, int noteId, int key, float velocity) {
+    }
+    List<Timed> events = new ArrayList<>();
+    List<Note> notes = project.notes();
+    for (int i = 0; i < notes.size(); i++) {
+      Note n = notes.get(i);
+      int t = plan.trackIndex(n.track());
+      if (t < 0) {
+        throw new IllegalArgumentException("note " + i + " is for unknown track '" + n.track() + "'");
+      }
+      long start = project.frameOf(n.start(), sampleRate);
+      // Sum in decimal so start + length does not pick up binary rounding; at least one frame.
+      long end = Math.max(start + 1, frames(BigDecimal.valueOf(n.start()).add(BigDecimal.valueOf(n.length())),
+          project.tempo(), sampleRate));
+      events.add(new Timed(start, true, t, i, n.key(), (float) n.velocity()));
+      events.add(new Timed(end, false, t, i, n.key(), 0f));
+    }
+    // Offs before ons at the same frame, so a repeated key is released before it sounds again.
+    events.sort(Comparator.comparingLong(Timed::frame).thenComparing(Timed::on).thenComparingInt(Timed::noteId));
+    int size = events.size();
+    frame = new long[size];
+    on = new boolean[size];
+    track = new int[size];
+    noteId = new int[size];
+    key = new int[size];
+    velocity = new float[size];
+    int sameFrame = 0;
+    for (int i = 0; i < size; i++) {
+      Timed e = events.get(i);
+      frame[i] = e.frame();
+      on[i] = e.on();
+      track[i] = e.track();
+      noteId[i] = e.noteId();
+      key[i] = e.key();
+      velocity[i] = e.velocity();
+      sameFrame = i > 0 && frame[i] == frame[i - 1] ? sameFrame + 1 : 1;
+      if (sameFrame > RING_SIZE / 2) {
+        throw new IllegalArgumentException("more than " + RING_SIZE / 2 + " note events at frame " + frame[i]);
+      }
+    }
+    ring.tempo(0, project.tempo());
+    ring.start(0, 0);
+    engine.submit(plan);
+  }
+
+  /** Frames {@link #next()} will produce in all. */
+  public long totalFrames() {
+    return total;
+  }
+
+  /** Where {@link #next()} renders: {@code [2][blockSize]}. */
+  public float[][] buffer() {
+    return buffer;
+  }
+
+  /** The engine being driven. */
+  public Engine engine() {
+    return engine;
+  }
+
+  /** The compiled plan. */
+  public Plan plan() {
+    return plan;
+  }
+
+  /** Faults the engine counted so far. */
+  public long faults() {
+    return engine.faults();
+  }
+
+  /**
+   * Renders the next block into {@link #buffer()}.
+   *
+   * @return frames rendered, 0 when the render is complete
+   */
+  public int next() {
+    // The plan's latency is rendered and thrown away first, so the file starts at song frame 0.
+    while (skip > 0) {
+      skip -= step((int) Math.min(skip, blockSize));
+    }
+    if (produced >= total) {
+      return 0;
+    }
+    int n = step((int) Math.min(blockSize, total - produced));
+    produced += n;
+    return n;
+  }
+
+  /** Publishes the notes due in the next {@code max} frames, then processes them. */
+  private int step(int max) {
+    long end = position + max;
+    while (next < frame.length && frame[next] < end) {
+      if (ring.remainingCapacity() == 0) {
+        // Render up to this note; the rest go out before the next block.
+        end = frame[next];
+        break;
+      }
+      if (on[next]) {
+        ring.noteOn(frame[next], track[next], noteId[next], key[next], velocity[next]);
+      } else {
+        ring.noteOff(frame[next], track[next], noteId[next], key[next]);
+      }
+      next++;
+    }
+    int n = (int) (end - position);
+    engine.processBlock(buffer, n);
+    position = end;
+    return n;
+  }
+
+  /** Deactivates the plan's modules. */
+  @Override
+  public void close() {
+    plan.close();
+  }
+
+  private static long frames(BigDecimal beats, double tempo, double sampleRate) {
+    return beats.multiply(BigDecimal.valueOf(60)).multiply(BigDecimal.valueOf(sampleRate))
+        .divide(BigDecimal.valueOf(tempo), 0, RoundingMode.HALF_EVEN).longValueExact();
+  }
+}
