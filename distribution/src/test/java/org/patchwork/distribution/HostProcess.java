@@ -36,10 +36,16 @@ final class HostProcess implements AutoCloseable {
 
   /** Starts {@code bin/patchwork ARGS} with standard input kept open for {@link #send}. */
   static HostProcess start(Path home, String... args) throws IOException {
+    return start(home, java.util.Map.of(), args);
+  }
+
+  /** As {@link #start(Path, String...)} with extra environment variables. */
+  static HostProcess start(Path home, java.util.Map<String, String> env, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().put("PATCHWORK_HOME", home.toString());
+    pb.environment().putAll(env);
     return new HostProcess(pb.start());
   }
 

@@ -3,7 +3,6 @@ package org.patchwork.engine;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.osgi.annotation.versioning.ProviderType;
-import org.patchwork.engine.internal.RenderSession;
 
 /**
  * Renders a project to a WAV file by driving the real engine (the same plan, ring and block
@@ -46,7 +45,7 @@ public final class OfflineRenderer {
       throw new IllegalArgumentException("a WAV file needs a whole number of Hz: " + rate);
     }
     RenderProgress report = progress == null ? RenderProgress.NONE : progress;
-    try (RenderSession session = new RenderSession(project, registry, rate, settings.blockSize(), settings.seconds());
+    try (Session session = new Session(project, registry, rate, settings.blockSize(), settings.seconds());
          WavWriter wav = WavWriter.create(out, settings.format(), (int) rate, 2)) {
       long total = session.totalFrames();
       int percent = 0;

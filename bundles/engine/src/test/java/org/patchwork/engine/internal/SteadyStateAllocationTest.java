@@ -1,5 +1,7 @@
 package org.patchwork.engine.internal;
 
+import org.patchwork.engine.Session;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,7 +54,7 @@ class SteadyStateAllocationTest {
     int warmBlocks = 2 * RATE / BLOCK;            // 2 s
     int measuredBlocks = 10 * RATE / BLOCK + 10;  // a little over 10 s
     Project p = sixtyFourVoices(2 * (2 + 10 + 2 + 2));
-    try (RenderSession session = new RenderSession(p, TestModules.registry(), RATE, BLOCK, 0)) {
+    try (Session session = new Session(p, TestModules.registry(), RATE, BLOCK, 0)) {
       long id = Thread.currentThread().threadId();
       THREADS.getThreadAllocatedBytes(id); // its own first call allocates; not measured
       // Warm-up: class loading and JIT tier changes allocate a little on this thread; repeat

@@ -12,7 +12,7 @@ import org.patchwork.sdk.module.ProcessStatus;
 
 /**
  * A mono one-pole (6 dB/octave) low-pass or high-pass in Zavalishin's TPT form ("The Art of
- * VA Filter Design", rev. 2.1.0, §3.10): one trapezoidal integrator with state s,
+ * VA Filter Design", rev. 2.1.0, ch. 3): one trapezoidal integrator with state s,
  *
  * <pre>  g = tan(π·fc/fs),  v = (x − s)·g/(1 + g),  lp = v + s,  s ← lp + v,  hp = x − lp</pre>
  *

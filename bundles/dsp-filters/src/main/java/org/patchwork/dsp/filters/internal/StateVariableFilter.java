@@ -12,7 +12,7 @@ import org.patchwork.sdk.module.ProcessStatus;
 
 /**
  * A mono resonant state-variable filter in the topology-preserving transform (TPT) form of
- * Zavalishin, "The Art of VA Filter Design" (rev. 2.1.0, 2018), §4.4: two trapezoidal
+ * Zavalishin, "The Art of VA Filter Design" (rev. 2.1.0, 2018), ch. 4: two trapezoidal
  * integrators with states s1, s2 and
  *
  * <pre>  g = tan(π·fc/fs),  2R = 1/Q

@@ -62,7 +62,8 @@ class StateVariableFilterTest {
   void cutoffCvIsOneVoltPerOctave() {
     float[] cv = new float[RATE];
     java.util.Arrays.fill(cv, 1f);
-    Supplier<ModuleHarness> filter = () -> svf(0, 1000, Math.sqrt(0.5)).get().input("cutoff_cv", new float[][] {cv});
+    Supplier<ModuleHarness> filter =
+        () -> svf(0, 1000, Math.sqrt(0.5)).get().input("cutoff_cv", new float[][] {cv});
     double measured = Response.crossing(filter, MINUS_3_DB, 500, 8000);
     assertEquals(2000, measured, 0.02 * 2000, "1 V moves 1 kHz to 2 kHz");
   }

@@ -12,7 +12,7 @@ import org.patchwork.sdk.module.ProcessStatus;
 
 /**
  * A low-frequency oscillator on a bipolar CV output: a phase accumulator (Puckette, "The
- * Theory and Technique of Electronic Music", 2007, §2.1)
+ * Theory and Technique of Electronic Music", 2007, ch. 2)
  * {@code φ[n+1] = φ[n] + rate[n]·2^{rate_cv[n]}/fs (mod 1)} read through one of four shapes,
  * each starting at 0 (the square at +1) and rising, scaled by {@code level}:
  *

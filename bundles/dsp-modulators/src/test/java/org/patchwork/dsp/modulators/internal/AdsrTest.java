@@ -37,7 +37,7 @@ class AdsrTest {
     return x * millis;
   }
 
-  /** The first time (ms, interpolated between frames) at or after {@code from} where the envelope crosses {@code level}. */
+  /** The first time in ms (interpolated) at or after frame {@code from} where env crosses {@code level}. */
   private static double crossing(float[] env, int from, double level) {
     boolean rising = env[from] < level;
     for (int i = from + 1; i < env.length; i++) {
@@ -60,7 +60,8 @@ class AdsrTest {
         {crossing(env, ON, 1 - 1e-6) - on, ATTACK},
         {crossing(env, ON, 0.5) - on, expectedCrossing(curve, 0, 1, 0.5, ATTACK)},
         {crossing(env, ON + 1, 0.9) - on, expectedCrossing(curve, 0, 1, 0.9, ATTACK)},
-        {crossing(env, (int) (ON + ATTACK * MS), 0.75) - on - ATTACK, expectedCrossing(curve, 1, SUSTAIN, 0.75, DECAY)},
+        {crossing(env, (int) (ON + ATTACK * MS), 0.75) - on - ATTACK,
+            expectedCrossing(curve, 1, SUSTAIN, 0.75, DECAY)},
         {crossing(env, (int) (ON + ATTACK * MS), SUSTAIN + 1e-6) - on - ATTACK, DECAY},
         {crossing(env, OFF, 0.25) - off, expectedCrossing(curve, SUSTAIN, 0, 0.25, RELEASE)},
         {crossing(env, OFF, 1e-6) - off, RELEASE},
@@ -127,7 +128,8 @@ class AdsrTest {
         }
         float[] env = h.render(RATE)[0];
         for (float x : env) {
-          assertTrue(x >= 0 && x <= 1 && (x == 0 || x >= Float.MIN_NORMAL), "time " + time + " curve " + curve + ": " + x);
+          assertTrue(x >= 0 && x <= 1 && (x == 0 || x >= Float.MIN_NORMAL),
+              "time " + time + " curve " + curve + ": " + x);
         }
       }
     }

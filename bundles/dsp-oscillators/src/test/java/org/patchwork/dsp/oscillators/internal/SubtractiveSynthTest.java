@@ -42,6 +42,32 @@ class SubtractiveSynthTest {
     assertEquals(5003, differs, "the second note changes the output from frame 5003 on");
   }
 
+  /**
+   * Control points sit on the song clock, not on block edges, so the block size changes the
+   * output only by rounding (voices are paired and summed per call, and calls end at block
+   * edges): less than a millionth of the peak, −120 dB.
+   */
+  @Test
+  void blockSizeChangesNothingAudible() {
+    float[] reference = null;
+    for (int block : new int[] {1, 64, 100, 512}) {
+      ModuleHarness h = harness(block).set("lfo_keytrack", 0.001);
+      int a = h.noteOn(333, 60, 1f);
+      h.noteOn(4_321, 67, 0.7f);
+      h.noteOff(20_000, 60, a);
+      float[] out = h.render(RATE)[0];
+      if (reference == null) {
+        reference = out;
+        continue;
+      }
+      double worst = 0;
+      for (int i = 0; i < out.length; i++) {
+        worst = Math.max(worst, Math.abs(out[i] - reference[i]));
+      }
+      assertTrue(worst < 1e-6 * Signals.peak(reference), "block " + block + " differs by " + worst);
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {45, 57, 69})
   void aHeldNoteSoundsAtItsPitch(int key) {
@@ -52,6 +78,30 @@ class SubtractiveSynthTest {
     double cents = Spectrum.cents(hz, Spectrum.keyHz(key));
     System.out.printf("subtractive key %d: %.4f Hz, error %.5f cent%n", key, hz, cents);
     assertEquals(0, cents, 0.1);
+  }
+
+  /**
+   * The LFO sweeps the cutoff, so the output level rises and falls at the LFO's rate:
+   * lfo_rate + f·lfo_keytrack = 0.5 + 440/293.33 = 2 Hz for A4.
+   */
+  @Test
+  void cutoffLfoRunsAtRatePlusKeyTracking() {
+    ModuleHarness h = harness(64).set("lfo_rate", 0.5).set("lfo_keytrack", 1 / 293.333333)
+        .set("lfo_depth", 500).set("cutoff", 900).set("resonance", 0.7);
+    h.noteOn(0, 69, 1f);
+    float[] out = h.render(9 * RATE)[0];
+    int window = RATE / 100;
+    float[] level = new float[out.length / window - 50];
+    for (int k = 0; k < level.length; k++) {
+      level[k] = (float) Signals.rms(out, (k + 50) * window, (k + 51) * window);
+    }
+    double mean = Signals.rms(out, 50 * window, out.length);
+    for (int k = 0; k < level.length; k++) {
+      level[k] -= (float) mean;
+    }
+    double hz = Signals.peakFrequency(level, 100);
+    System.out.printf("subtractive cutoff LFO: level modulated at %.4f Hz (expected 2)%n", hz);
+    assertEquals(2, hz, 0.02);
   }
 
   @Test

@@ -1,27 +1,25 @@
-package org.patchwork.engine.internal;
+package org.patchwork.engine;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
 import org.patchwork.bus.EngineRing;
-import org.patchwork.engine.Engine;
-import org.patchwork.engine.ModuleRegistry;
-import org.patchwork.engine.Note;
-import org.patchwork.engine.Plan;
-import org.patchwork.engine.Project;
-import org.patchwork.engine.RenderSettings;
 
 /**
  * The real engine driven block by block on the caller's thread, playing a project's notes. This
  * thread is both the ring's producer (it publishes the notes due in the next block, exactly as
  * a sequencer would) and the engine's audio thread (it then processes the block), so every
- * note goes through the ring and lands at its exact frame.
+ * note goes through the ring and lands at its exact frame. The offline renderer calls
+ * {@link #next()}; a real-time driver calls {@link #fill} from its audio callback.
  *
- * <p>{@link #next()} allocates nothing once warmed up.
+ * <p>{@link #next()} and {@link #fill} allocate nothing once warmed up. Thread: one thread at a
+ * time (the audio thread while playing).
  */
-public final class RenderSession implements AutoCloseable {
+@ProviderType
+public final class Session implements AutoCloseable {
 
   /** Ring slots; notes sharing one frame may use at most half. */
   static final int RING_SIZE = 8192;
@@ -49,11 +47,20 @@ public final class RenderSession implements AutoCloseable {
    * @param seconds frames to produce, in seconds; 0 for the last note's end plus
    *     {@link RenderSettings#TAIL_SECONDS}
    */
-  public RenderSession(Project project, ModuleRegistry registry, double sampleRate, int blockSize, double seconds) {
+  public Session(Project project, ModuleRegistry registry, double sampleRate, int blockSize, double seconds) {
+    this(project, registry, sampleRate, blockSize, seconds, null);
+  }
+
+  /**
+   * As {@link #Session(Project, ModuleRegistry, double, int, double)}, publishing meters,
+   * playhead, load and faults to {@code telemetry} (null for none), as real-time playback does.
+   */
+  public Session(Project project, ModuleRegistry registry, double sampleRate, int blockSize, double seconds,
+      org.patchwork.bus.TelemetryRing telemetry) {
     this.blockSize = blockSize;
     this.buffer = new float[2][blockSize];
     this.plan = Plan.compile(project.graph(), registry, sampleRate, blockSize);
-    this.engine = new Engine(sampleRate, blockSize, ring, null);
+    this.engine = new Engine(sampleRate, blockSize, ring, telemetry);
     this.skip = plan.latencyFrames();
     this.total = seconds > 0
         ? Math.round(seconds * sampleRate)
@@ -145,6 +152,32 @@ public final class RenderSession implements AutoCloseable {
     int n = step((int) Math.min(blockSize, total - produced));
     produced += n;
     return n;
+  }
+
+  /**
+   * Renders exactly {@code frames} frames into {@code out[0..1][0..frames-1]}, for a real-time
+   * driver's callback. Past the song's end it keeps running the engine (release tails, then
+   * silence). Thread: audio; no allocation, no locks.
+   *
+   * @param frames at most the session's block size
+   */
+  public void fill(float[][] out, int frames) {
+    while (skip > 0) {
+      skip -= step((int) Math.min(skip, blockSize));
+    }
+    int done = 0;
+    while (done < frames) {
+      int n = step(frames - done);
+      System.arraycopy(buffer[0], 0, out[0], done, n);
+      System.arraycopy(buffer[1], 0, out[1], done, n);
+      done += n;
+    }
+    produced += frames;
+  }
+
+  /** Frames produced so far, not counting the discarded latency. */
+  public long producedFrames() {
+    return produced;
   }
 
   /** Publishes the notes due in the next {@code max} frames, then processes them. */

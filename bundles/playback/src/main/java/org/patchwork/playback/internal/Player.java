@@ -1,0 +1,135 @@
+package org.patchwork.playback.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.patchwork.bus.TelemetryRing;
+import org.patchwork.drivers.AudioDriver;
+import org.patchwork.drivers.DriverException;
+import org.patchwork.drivers.DriverSettings;
+import org.patchwork.drivers.DriverStats;
+import org.patchwork.drivers.Drivers;
+import org.patchwork.engine.ModuleRegistry;
+import org.patchwork.engine.Project;
+import org.patchwork.engine.Session;
+import org.patchwork.sdk.cli.UsageException;
+
+/**
+ * Owns the one real-time playback of the host: starts it, stops it, reports its statistics,
+ * and writes the statistics file when a run ends, including when the host shuts down.
+ */
+@Component(service = Player.class)
+public final class Player {
+
+  private static final int TELEMETRY_SLOTS = 4096;
+  private final ModuleRegistry registry;
+  private Playback current;
+  private Path statsFile;
+
+  @Activate
+  public Player(@Reference ModuleRegistry registry) {
+    this.registry = registry;
+  }
+
+  /**
+   * Plays {@code project} through the named driver for {@code seconds} (0: to the end plus the
+   * release tail). Replaces a run in progress.
+   */
+  synchronized Playback play(Project project, String driverName, double seconds, int block, Path stats)
+      throws Exception {
+    stop();
+    AudioDriver driver = Projects.checked(() -> Drivers.create(driverName));
+    try {
+      driver.open(Projects.checked(() -> new DriverSettings((int) Math.round(project.sampleRate()), block, 2, 2,
+          "patchwork")));
+    } catch (DriverException e) {
+      driver.close();
+      throw new UsageException("play: the " + driver.name() + " driver cannot start: " + e.getMessage());
+    }
+    // The driver decides the real rate and block size (JACK imposes its own); the song follows it.
+    TelemetryRing telemetry = new TelemetryRing(TELEMETRY_SLOTS);
+    Session session = new Session(project, registry, driver.sampleRate(), driver.blockSize(), 0, telemetry);
+    long frames = seconds > 0
+        ? Math.round(seconds * driver.sampleRate())
+        : session.totalFrames();
+    statsFile = stats;
+    current = new Playback(driver, session, telemetry, frames, this::finishedQuietly);
+    return current;
+  }
+
+  /** Stops the run in progress, if any, and writes its statistics file if one was asked for. */
+  synchronized void stop() throws IOException {
+    if (current == null) {
+      return;
+    }
+    current.stop();
+    writeStats();
+  }
+
+  /** Writes the statistics of the last run, once it has ended. */
+  synchronized void finished(Playback run) throws IOException {
+    if (run == current) {
+      writeStats();
+    }
+  }
+
+  private void finishedQuietly(Playback run) {
+    try {
+      finished(run);
+    } catch (IOException e) {
+      System.err.println("patchwork: cannot write the statistics file: " + e.getMessage());
+    }
+  }
+
+  private void writeStats() throws IOException {
+    if (statsFile == null || current == null) {
+      return;
+    }
+    Path target = statsFile;
+    statsFile = null;
+    Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), ".stats", ".tmp");
+    Files.writeString(temp, json(current).toPrettyString() + "\n");
+    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** The statistics of the current or last run as JSON, or null if nothing has played. */
+  synchronized ObjectNode stats() {
+    return current == null ? null : json(current);
+  }
+
+  static ObjectNode json(Playback run) {
+    DriverStats s = run.stats();
+    ObjectNode o = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).createObjectNode();
+    o.put("driver", run.driverName());
+    o.put("sampleRate", run.sampleRate());
+    o.put("blockSize", run.blockSize());
+    o.put("blocks", s.blocks());
+    o.put("xruns", s.xruns());
+    o.put("deadlineMisses", s.deadlineMisses());
+    ObjectNode micros = o.putObject("callbackMicros");
+    micros.put("p50", s.p50Micros());
+    micros.put("p99", s.p99Micros());
+    micros.put("max", s.maxMicros());
+    o.put("audioThreadAllocatedBytes", s.audioThreadAllocatedBytes());
+    o.put("allocationWindowBlocks", s.allocationWindowBlocks());
+    o.put("telemetryDropped", run.telemetryDropped());
+    o.put("callbackFailures", s.callbackFailures());
+    o.put("moduleFaults", run.faults());
+    o.put("playheadFrame", run.playhead());
+    o.put("finished", run.isFinished());
+    return o;
+  }
+
+  @Deactivate
+  void shutdown() throws IOException {
+    stop();
+  }
+}
