@@ -14,14 +14,15 @@ import java.util.concurrent.TimeUnit;
  * A real jackd with the dummy backend, for the tests: no sound card, no real-time rights
  * ({@code -r}), named after {@code JACK_DEFAULT_SERVER} (set by the pom) so that the driver
  * under test, jack_lsp and jack_rec all find it and a developer's own server is left alone.
- * Missing tools fail the test with the install command; they never skip it.
+ * Missing tools fail the test with the install command; they never skip it. Public for the
+ * Felix test, which plays through JACK from inside the framework.
  */
-final class JackServer implements AutoCloseable {
+public final class JackServer implements AutoCloseable {
 
   static final String INSTALL_HINT = "install the Debian package jackd2 (apt-get install jackd2); "
       + "bundles/drivers/TEST-PACKAGES.txt lists every package these tests need";
 
-  final String name;
+  public final String name;
   private final Process process;
   private final Path log;
 
@@ -36,9 +37,13 @@ final class JackServer implements AutoCloseable {
     return env == null || env.isBlank() ? "default" : env;
   }
 
-  static JackServer start(int sampleRate, int period, Path logDir) throws Exception {
+  public static JackServer start(int sampleRate, int period, Path logDir) throws Exception {
+    return start(serverName(), sampleRate, period, logDir);
+  }
+
+  /** A server under a name of its own, for a test that stops it while a client is connected. */
+  static JackServer start(String name, int sampleRate, int period, Path logDir) throws Exception {
     String jackd = tool("jackd");
-    String name = serverName();
     if (isRunning(name)) {
       fail("a JACK server named '" + name + "' is already running; stop it first (the tests start their own)");
     }

@@ -1,0 +1,190 @@
+package org.patchwork.drivers.internal;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The part of libjack the JACK driver uses, bound with the JDK's Foreign Function & Memory API
+ * ({@code java.lang.foreign}). Nothing here allocates per call on the audio thread:
+ * <ul>
+ *   <li>every {@code jack_client_t*}, {@code jack_port_t*} and sample-buffer pointer travels
+ *       as a {@code long} ({@code JAVA_LONG}, the same register as a pointer on the 64-bit
+ *       Linux ABIs), so no {@link MemorySegment} is made per call;</li>
+ *   <li>samples are read and written through {@link #MEMORY}, one segment over all of memory,
+ *       at the raw addresses {@code jack_port_get_buffer} returns;</li>
+ *   <li>every handle is a {@code static final}, called with {@code invokeExact} and exact
+ *       types, so the JIT inlines the downcall into the process callback.</li>
+ * </ul>
+ * Strings and the status word only cross on the control thread, as segments of a caller's
+ * arena.
+ *
+ * <p>Binding needs native access. Where the JVM denies it ({@code --illegal-native-access=deny}
+ * without {@code --enable-native-access=ALL-UNNAMED}), or libjack is missing, the handles stay
+ * null and {@link #problem()} says why; nothing throws from class initialization.
+ */
+final class LibJack {
+
+  // jack/types.h
+  static final int NO_START_SERVER = 0x01; // JackNoStartServer
+  static final int SERVER_NAME = 0x04; // JackServerName: the optional (char *) server_name follows
+  static final long PORT_IS_INPUT = 0x1; // JackPortIsInput
+  static final long PORT_IS_OUTPUT = 0x2; // JackPortIsOutput
+  static final String DEFAULT_AUDIO_TYPE = "32 bit float mono audio"; // JACK_DEFAULT_AUDIO_TYPE
+  private static final String[] STATUS_NAMES = {"JackFailure", "JackInvalidOption", "JackNameNotUnique",
+      "JackServerStarted", "JackServerFailed", "JackServerError", "JackNoSuchClient", "JackLoadFailure",
+      "JackInitFailure", "JackShmFailure", "JackVersionError", "JackBackendError", "JackClientZombie"};
+
+  static final String ENABLE_NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+  static final String INSTALL_HINT = "Debian: apt-get install libjack-jackd2-0";
+
+  /** Upcall shapes: {@code int process(jack_nframes_t nframes, void *arg)}. */
+  static final FunctionDescriptor PROCESS_CALLBACK = FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG);
+  /** {@code int xrun(void *arg)}. */
+  static final FunctionDescriptor XRUN_CALLBACK = FunctionDescriptor.of(JAVA_INT, JAVA_LONG);
+  /** {@code void shutdown(void *arg)}. */
+  static final FunctionDescriptor SHUTDOWN_CALLBACK = FunctionDescriptor.ofVoid(JAVA_LONG);
+
+  private static final List<String> problems = new ArrayList<>(); // written during class initialization only
+  static final Linker LINKER = Linker.nativeLinker();
+  private static final SymbolLookup LIB = openLibrary();
+
+  // jack_client_t *jack_client_open(const char *client_name, jack_options_t options, jack_status_t *status, ...)
+  // Variadic: the fixed part ends at index 3; the only variadic argument used is the server name.
+  static final MethodHandle CLIENT_OPEN = downcall("jack_client_open",
+      FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_INT, ADDRESS), Linker.Option.firstVariadicArg(3));
+  static final MethodHandle CLIENT_OPEN_NAMED = downcall("jack_client_open",
+      FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_INT, ADDRESS, ADDRESS), Linker.Option.firstVariadicArg(3));
+  // int jack_client_close(jack_client_t *client)
+  static final MethodHandle CLIENT_CLOSE = downcall("jack_client_close", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
+  // char *jack_get_client_name(jack_client_t *client): owned by the client, not to be freed
+  static final MethodHandle GET_CLIENT_NAME = downcall("jack_get_client_name", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
+  // jack_nframes_t jack_get_sample_rate(jack_client_t *), jack_get_buffer_size(jack_client_t *)
+  static final MethodHandle GET_SAMPLE_RATE = downcall("jack_get_sample_rate", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
+  static final MethodHandle GET_BUFFER_SIZE = downcall("jack_get_buffer_size", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
+  // jack_nframes_t jack_frame_time(const jack_client_t *)
+  static final MethodHandle FRAME_TIME = downcall("jack_frame_time", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
+  // jack_port_t *jack_port_register(jack_client_t *, const char *port_name, const char *port_type,
+  //                                 unsigned long flags, unsigned long buffer_size)
+  static final MethodHandle PORT_REGISTER = downcall("jack_port_register",
+      FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG));
+  // void *jack_port_get_buffer(jack_port_t *, jack_nframes_t): the audio thread's only downcall
+  static final MethodHandle PORT_GET_BUFFER = downcall("jack_port_get_buffer",
+      FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT));
+  // int jack_set_process_callback(jack_client_t *, JackProcessCallback, void *arg)
+  static final MethodHandle SET_PROCESS_CALLBACK = downcall("jack_set_process_callback",
+      FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_LONG));
+  // int jack_set_xrun_callback(jack_client_t *, JackXRunCallback, void *arg)
+  static final MethodHandle SET_XRUN_CALLBACK = downcall("jack_set_xrun_callback",
+      FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_LONG));
+  // void jack_on_shutdown(jack_client_t *, JackShutdownCallback, void *arg)
+  static final MethodHandle ON_SHUTDOWN = downcall("jack_on_shutdown",
+      FunctionDescriptor.ofVoid(JAVA_LONG, ADDRESS, JAVA_LONG));
+  // int jack_activate(jack_client_t *), int jack_deactivate(jack_client_t *)
+  static final MethodHandle ACTIVATE = downcall("jack_activate", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
+  static final MethodHandle DEACTIVATE = downcall("jack_deactivate", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
+
+  /**
+   * All of the address space, from address 0: {@code MEMORY.get(JAVA_FLOAT_UNALIGNED, p)} reads
+   * the float at native address {@code p}. Made once; only ever used at addresses libjack
+   * handed out, for the lengths it promised.
+   */
+  static final MemorySegment MEMORY = everything();
+
+  private static final String PROBLEM = problems.isEmpty() ? null : String.join("; ", problems);
+
+  private LibJack() {}
+
+  /** Why libjack cannot be called from here, or null when it can. */
+  static String problem() {
+    return PROBLEM;
+  }
+
+  private static SymbolLookup openLibrary() {
+    if (ADDRESS.byteSize() != Long.BYTES || ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
+      problems.add("the JACK binding passes pointers as 64-bit longs and needs a 64-bit little-endian JVM");
+      return null;
+    }
+    try {
+      // the library stays loaded for the JVM's life: upcall stubs and handles may outlive any driver
+      return SymbolLookup.libraryLookup("libjack.so.0", Arena.global());
+    } catch (IllegalArgumentException soname) {
+      try {
+        return SymbolLookup.libraryLookup("libjack.so", Arena.global());
+      } catch (IllegalArgumentException plain) {
+        problems.add("JACK client library libjack.so.0 not found (" + INSTALL_HINT + ")");
+      } catch (IllegalCallerException denied) {
+        problems.add(denied(denied));
+      }
+    } catch (IllegalCallerException denied) {
+      problems.add(denied(denied));
+    }
+    return null;
+  }
+
+  private static MethodHandle downcall(String name, FunctionDescriptor descriptor, Linker.Option... options) {
+    if (LIB == null) {
+      return null;
+    }
+    MemorySegment symbol = LIB.find(name).orElse(null);
+    if (symbol == null) {
+      problems.add("libjack has no " + name + " (too old a JACK?)");
+      return null;
+    }
+    try {
+      return LINKER.downcallHandle(symbol, descriptor, options);
+    } catch (IllegalCallerException denied) {
+      problems.add(denied(denied));
+      return null;
+    }
+  }
+
+  private static MemorySegment everything() {
+    if (LIB == null) {
+      return null;
+    }
+    try {
+      return MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
+    } catch (IllegalCallerException denied) {
+      problems.add(denied(denied));
+      return null;
+    }
+  }
+
+  private static String denied(IllegalCallerException e) {
+    return "native access to libjack denied (" + e.getMessage() + "): start the JVM with " + ENABLE_NATIVE_ACCESS
+        + ", as bin/patchwork does";
+  }
+
+  /** The names of the bits set in a {@code jack_status_t}, for messages. */
+  static String statusNames(int status) {
+    List<String> names = new ArrayList<>();
+    for (int bit = 0; bit < STATUS_NAMES.length; bit++) {
+      if ((status & (1 << bit)) != 0) {
+        names.add(STATUS_NAMES[bit]);
+      }
+    }
+    return String.format("0x%x %s", status, names);
+  }
+
+  /** Rethrows what a control-thread downcall threw; a downcall throws no checked exceptions. */
+  static RuntimeException unchecked(Throwable t) {
+    if (t instanceof RuntimeException r) {
+      throw r;
+    }
+    if (t instanceof Error e) {
+      throw e;
+    }
+    throw new IllegalStateException(t);
+  }
+}
