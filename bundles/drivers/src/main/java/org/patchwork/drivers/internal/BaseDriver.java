@@ -46,6 +46,7 @@ abstract class BaseDriver implements AudioDriver {
     this.settings = Objects.requireNonNull(settings, "settings");
     runner = doOpen(settings, (rate, block) -> new StatsRecorder(AllocationMeter.create(),
         warmupBlocks >= 0 ? warmupBlocks : Math.max(16, rate / block)));
+    BlockRunner.prime(settings.inputs(), settings.outputs(), runner.maxFrames());
     state = State.OPEN;
   }
 

@@ -36,8 +36,12 @@ public final class StatsRecorder {
 
   /** Audio thread, at the start of a block. Returns the block's start time (nanoTime). */
   public long beginBlock() {
-    if (windowStart < 0 && blocks.getPlain() == warmupBlocks && meter.supported()) {
-      windowStart = meter.allocatedBytes();
+    if (windowStart < 0 && meter.supported()) {
+      // Read on every warm-up block too: the meter's own first-use and JIT costs fall there.
+      long now = meter.allocatedBytes();
+      if (blocks.getPlain() == warmupBlocks) {
+        windowStart = now;
+      }
     }
     return System.nanoTime();
   }

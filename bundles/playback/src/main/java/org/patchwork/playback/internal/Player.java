@@ -30,6 +30,8 @@ import org.patchwork.sdk.cli.UsageException;
 public final class Player {
 
   private static final int TELEMETRY_SLOTS = 4096;
+  // Every part of the song should have run once (new voices, new tracks), up to a bound.
+  private static final int PRIME_SECONDS = 90;
   private final ModuleRegistry registry;
   private Playback current;
   private Path statsFile;
@@ -55,6 +57,7 @@ public final class Player {
       throw new UsageException("play: the " + driver.name() + " driver cannot start: " + e.getMessage());
     }
     // The driver decides the real rate and block size (JACK imposes its own); the song follows it.
+    prime(project, driver.sampleRate(), driver.blockSize());
     TelemetryRing telemetry = new TelemetryRing(TELEMETRY_SLOTS);
     Session session = new Session(project, registry, driver.sampleRate(), driver.blockSize(), 0, telemetry);
     long frames = seconds > 0
@@ -63,6 +66,21 @@ public final class Player {
     statsFile = stats;
     current = new Playback(driver, session, telemetry, frames, this::finishedQuietly);
     return current;
+  }
+
+  /**
+   * Runs a throw-away session of the same project (the song, up to 90 s) on this thread, so
+   * the JIT compiles the engine's and modules' code here: the one-time allocations that come
+   * with compiling (constant strings, class initialisation) then never land on the audio thread.
+   */
+  private void prime(Project project, int rate, int block) {
+    float[][] out = new float[2][block];
+    try (Session warm = new Session(project, registry, rate, block, 0)) {
+      long length = Math.min(warm.totalFrames(), (long) PRIME_SECONDS * rate);
+      for (long frames = 0; frames < length; frames += block) {
+        warm.fill(out, block);
+      }
+    }
   }
 
   /** Stops the run in progress, if any, and writes its statistics file if one was asked for. */
