@@ -5,6 +5,7 @@ import org.patchwork.bus.EngineRing;
 import org.patchwork.bus.TelemetryRing;
 import org.patchwork.engine.internal.BlockProcessor;
 import org.patchwork.engine.internal.CompiledPlan;
+import org.patchwork.engine.internal.Workers;
 
 /**
  * The real-time engine. A driver calls {@link #processBlock} from its audio callback; the model
@@ -23,14 +24,23 @@ import org.patchwork.engine.internal.CompiledPlan;
  * <p>{@code processBlock} allocates nothing in steady state, takes no lock, does no I/O and
  * never throws: a module that throws or writes NaN/infinity is silenced and reported, and the
  * rest plays on.
+ *
+ * <p>With {@code threads} above 1 the engine starts {@code threads − 1} helper threads that run
+ * independent tracks (those whose chain takes no signal from outside it) in parallel inside
+ * each block, the calling thread taking part; buses and the master follow on the calling
+ * thread. The output is byte for byte the same as with one thread. The hand-off between
+ * threads allocates nothing and takes no lock, but the block now depends on more than one
+ * thread being scheduled in time, so real-time drivers keep the default of one thread; the
+ * offline renderer uses one per processor. {@link #close()} stops the helpers.
  */
 @ProviderType
-public final class Engine {
+public final class Engine implements AutoCloseable {
 
   private final double sampleRate;
   private final int maxFrames;
   private final EngineRing ring;
   private final BlockProcessor processor;
+  private final Workers workers;
 
   /**
    * @param sampleRate frames per second of the driver, 8000..384000
@@ -40,6 +50,19 @@ public final class Engine {
    * @param telemetry where meters, load, xruns and faults go; null for none
    */
   public Engine(double sampleRate, int maxFrames, EngineRing ring, TelemetryRing telemetry) {
+    this(sampleRate, maxFrames, ring, telemetry, 1);
+  }
+
+  /**
+   * As {@link #Engine(double, int, EngineRing, TelemetryRing)}, running independent tracks on
+   * {@code threads} threads (the caller's included).
+   *
+   * @param threads 1..64; 1 runs everything on the calling thread
+   */
+  public Engine(double sampleRate, int maxFrames, EngineRing ring, TelemetryRing telemetry, int threads) {
+    if (threads < 1 || threads > 64) {
+      throw new IllegalArgumentException("threads must be within 1..64: " + threads);
+    }
     if (!(sampleRate >= 8000 && sampleRate <= 384_000)) {
       throw new IllegalArgumentException("sampleRate must be within 8000..384000 Hz: " + sampleRate);
     }
@@ -52,7 +75,21 @@ public final class Engine {
     this.sampleRate = sampleRate;
     this.maxFrames = maxFrames;
     this.ring = ring;
-    this.processor = new BlockProcessor(sampleRate, ring.reader(), telemetry);
+    this.workers = threads > 1 ? new Workers(threads, "patchwork-engine") : null;
+    this.processor = new BlockProcessor(sampleRate, ring.reader(), telemetry, workers);
+  }
+
+  /** Threads that process a block, the caller's included. */
+  public int threads() {
+    return workers == null ? 1 : workers.threads();
+  }
+
+  /** Stops the helper threads, if any; call once no block is being processed. */
+  @Override
+  public void close() {
+    if (workers != null) {
+      workers.close();
+    }
   }
 
   /**

@@ -6,8 +6,9 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Renders a project to a WAV file by driving the real engine (the same plan, ring and block
- * processing a sound card would) from a file sink, as fast as the CPU allows. The same project
- * and settings give the same bytes on every run and machine. Output is latency-compensated: a
+ * processing a sound card would) from a file sink, as fast as the CPU allows, running
+ * independent tracks on {@link RenderSettings#effectiveThreads()} threads. The same project
+ * and settings give the same bytes on every run and machine, whatever the number of threads. Output is latency-compensated: a
  * note at beat 0 sounds at frame 0 of the file even behind look-ahead effects.
  *
  * <pre>{@code
@@ -45,7 +46,8 @@ public final class OfflineRenderer {
       throw new IllegalArgumentException("a WAV file needs a whole number of Hz: " + rate);
     }
     RenderProgress report = progress == null ? RenderProgress.NONE : progress;
-    try (Session session = new Session(project, registry, rate, settings.blockSize(), settings.seconds());
+    try (Session session = new Session(project, registry, rate, settings.blockSize(), settings.seconds(), null,
+            settings.effectiveThreads());
          WavWriter wav = WavWriter.create(out, settings.format(), (int) rate, 2)) {
       long total = session.totalFrames();
       int percent = 0;

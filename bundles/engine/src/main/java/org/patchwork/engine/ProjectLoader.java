@@ -22,8 +22,10 @@ import org.patchwork.engine.internal.ProjectJson;
  * <p>Optional top-level fields: {@code connections} ({@code from}, {@code to}, {@code channels},
  * {@code feedbackDelay}), {@code buses} ({@code id}, {@code chain}, {@code gainDb}),
  * {@code master} ({@code chain}, {@code gainDb}); tracks may have {@code mute}, {@code solo} and
- * {@code sends} ({@code bus}, {@code levelDb}); nodes may have {@code state} (base64). Note times
- * are in beats.
+ * {@code sends} ({@code bus}, {@code levelDb}); nodes may have {@code state} (base64); notes may
+ * have {@code cents}, a tuning relative to the key within -2400..2400 (see {@link Note#cents()}),
+ * e.g. {@code {"track": "pad", "key": 33, "velocity": 1, "start": 0, "length": 4, "cents": 0.52}}
+ * sounds at 55.0165 Hz. Note times are in beats.
  */
 @ProviderType
 public final class ProjectLoader {

@@ -23,6 +23,11 @@ public final class Session implements AutoCloseable {
 
   /** Ring slots; notes sharing one frame may use at most half. */
   static final int RING_SIZE = 8192;
+  // Event kinds in the order they go out at one frame: a repeated key is released before it
+  // sounds again, and a note's tuning follows its start.
+  private static final int OFF = 0;
+  private static final int ON = 1;
+  private static final int BEND = 2;
 
   private final EngineRing ring = new EngineRing(RING_SIZE);
   private final Engine engine;
@@ -31,11 +36,14 @@ public final class Session implements AutoCloseable {
   private final float[][] buffer;
   private final long total;
   private final long[] frame;
-  private final boolean[] on;
+  /** Per event: {@link #OFF}, {@link #ON} or {@link #BEND}. */
+  private final int[] kind;
   private final int[] track;
   private final int[] noteId;
   private final int[] key;
   private final float[] velocity;
+  /** Semitones, for {@link #BEND} events. */
+  private final double[] bend;
   private int next;
   private long position;
   private long skip;
@@ -57,16 +65,26 @@ public final class Session implements AutoCloseable {
    */
   public Session(Project project, ModuleRegistry registry, double sampleRate, int blockSize, double seconds,
       org.patchwork.bus.TelemetryRing telemetry) {
+    this(project, registry, sampleRate, blockSize, seconds, telemetry, 1);
+  }
+
+  /**
+   * As {@link #Session(Project, ModuleRegistry, double, int, double, org.patchwork.bus.TelemetryRing)},
+   * with an engine that runs independent tracks on {@code threads} threads (see
+   * {@link Engine#Engine(double, int, EngineRing, org.patchwork.bus.TelemetryRing, int)}); the
+   * output does not depend on it. Real-time playback keeps 1.
+   */
+  public Session(Project project, ModuleRegistry registry, double sampleRate, int blockSize, double seconds,
+      org.patchwork.bus.TelemetryRing telemetry, int threads) {
     this.blockSize = blockSize;
     this.buffer = new float[2][blockSize];
     this.plan = Plan.compile(project.graph(), registry, sampleRate, blockSize);
-    this.engine = new Engine(sampleRate, blockSize, ring, telemetry);
     this.skip = plan.latencyFrames();
     this.total = seconds > 0
         ? Math.round(seconds * sampleRate)
         : project.frameOf(project.lengthBeats(), sampleRate) + Math.round(RenderSettings.TAIL_SECONDS * sampleRate);
 
-    record Timed(long frame, boolean on, int track, int noteId, int key, float velocity) {
+    record Timed(long frame, int kind, int track, int noteId, int key, float velocity, double bend) {
     }
     List<Timed> events = new ArrayList<>();
     List<Note> notes = project.notes();
@@ -80,14 +98,18 @@ public final class Session implements AutoCloseable {
       // Sum in decimal so start + length does not pick up binary rounding; at least one frame.
       long end = Math.max(start + 1, frames(BigDecimal.valueOf(n.start()).add(BigDecimal.valueOf(n.length())),
           project.tempo(), sampleRate));
-      events.add(new Timed(start, true, t, i, n.key(), (float) n.velocity()));
-      events.add(new Timed(end, false, t, i, n.key(), 0f));
+      events.add(new Timed(start, ON, t, i, n.key(), (float) n.velocity(), 0));
+      if (n.cents() != 0) {
+        // The note's tuning, as a pitch expression at its first frame.
+        events.add(new Timed(start, BEND, t, i, n.key(), 0f, n.cents() / 100));
+      }
+      events.add(new Timed(end, OFF, t, i, n.key(), 0f, 0));
     }
-    // Offs before ons at the same frame, so a repeated key is released before it sounds again.
-    events.sort(Comparator.comparingLong(Timed::frame).thenComparing(Timed::on).thenComparingInt(Timed::noteId));
+    events.sort(Comparator.comparingLong(Timed::frame).thenComparingInt(Timed::kind).thenComparingInt(Timed::noteId));
     int size = events.size();
     frame = new long[size];
-    on = new boolean[size];
+    kind = new int[size];
+    bend = new double[size];
     track = new int[size];
     noteId = new int[size];
     key = new int[size];
@@ -96,7 +118,8 @@ public final class Session implements AutoCloseable {
     for (int i = 0; i < size; i++) {
       Timed e = events.get(i);
       frame[i] = e.frame();
-      on[i] = e.on();
+      kind[i] = e.kind();
+      bend[i] = e.bend();
       track[i] = e.track();
       noteId[i] = e.noteId();
       key[i] = e.key();
@@ -106,6 +129,8 @@ public final class Session implements AutoCloseable {
         throw new IllegalArgumentException("more than " + RING_SIZE / 2 + " note events at frame " + frame[i]);
       }
     }
+    // Last, so nothing above can fail with helper threads started.
+    this.engine = new Engine(sampleRate, blockSize, ring, telemetry, threads);
     ring.tempo(0, project.tempo());
     ring.start(0, 0);
     engine.submit(plan);
@@ -189,10 +214,10 @@ public final class Session implements AutoCloseable {
         end = frame[next];
         break;
       }
-      if (on[next]) {
-        ring.noteOn(frame[next], track[next], noteId[next], key[next], velocity[next]);
-      } else {
-        ring.noteOff(frame[next], track[next], noteId[next], key[next]);
+      switch (kind[next]) {
+        case ON -> ring.noteOn(frame[next], track[next], noteId[next], key[next], velocity[next]);
+        case OFF -> ring.noteOff(frame[next], track[next], noteId[next], key[next]);
+        default -> ring.noteExpression(frame[next], track[next], noteId[next], bend[next]);
       }
       next++;
     }
@@ -202,10 +227,14 @@ public final class Session implements AutoCloseable {
     return n;
   }
 
-  /** Deactivates the plan's modules. */
+  /** Stops the engine's helper threads and deactivates the plan's modules. */
   @Override
   public void close() {
-    plan.close();
+    try {
+      engine.close();
+    } finally {
+      plan.close();
+    }
   }
 
   private static long frames(BigDecimal beats, double tempo, double sampleRate) {

@@ -28,11 +28,15 @@ import org.osgi.annotation.versioning.ProviderType;
  * }</pre>
  *
  * <p>Not thread-safe. {@link #write} allocates nothing once the buffer fits the block size.
+ * Blocks are collected in a buffer of {@value #FLUSH_BYTES} bytes and written to the file
+ * when it is full, so a render makes one system call per quarter megabyte, not per block.
  */
 @ProviderType
 public final class WavWriter implements AutoCloseable {
 
   private static final long MAX_DATA = 0xFFFF_FFFFL - 64;
+  /** Bytes collected before they go to the file. */
+  static final int FLUSH_BYTES = 256 * 1024;
 
   private final Path target;
   private final Path temp;
@@ -56,7 +60,7 @@ public final class WavWriter implements AutoCloseable {
     this.channels = channels;
     this.frameBytes = channels * format.bitsPerSample() / 8;
     this.header = format == WavFormat.FLOAT_32 ? 58 : 44;
-    this.buffer = ByteBuffer.allocateDirect(Math.max(header, 1024 * frameBytes)).order(ByteOrder.LITTLE_ENDIAN);
+    this.buffer = ByteBuffer.allocateDirect(FLUSH_BYTES).order(ByteOrder.LITTLE_ENDIAN);
   }
 
   /**
@@ -102,10 +106,12 @@ public final class WavWriter implements AutoCloseable {
     if ((frames + frameCount) * frameBytes > MAX_DATA) {
       throw new IOException("a WAV file holds at most 4 GiB of audio: " + target);
     }
-    if (buffer.capacity() < bytes) {
-      buffer = ByteBuffer.allocateDirect(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    if (buffer.remaining() < bytes) {
+      flush();
+      if (buffer.capacity() < bytes) {
+        buffer = ByteBuffer.allocateDirect(bytes).order(ByteOrder.LITTLE_ENDIAN);
+      }
     }
-    buffer.clear();
     float pk = peak;
     for (int i = 0; i < frameCount; i++) {
       for (int ch = 0; ch < channels; ch++) {
@@ -122,11 +128,16 @@ public final class WavWriter implements AutoCloseable {
       }
     }
     peak = pk;
+    frames += frameCount;
+  }
+
+  /** Writes the collected bytes to the file. */
+  private void flush() throws IOException {
     buffer.flip();
     while (buffer.hasRemaining()) {
       channel.write(buffer);
     }
-    frames += frameCount;
+    buffer.clear();
   }
 
   /** Finishes the header, flushes to disk and renames the file onto the target, replacing it. */
@@ -134,6 +145,7 @@ public final class WavWriter implements AutoCloseable {
     if (finished) {
       throw new IllegalStateException("the WAV file is already committed or closed");
     }
+    flush();
     long data = frames * frameBytes;
     if ((data & 1) == 1) {
       // RIFF chunks are word-aligned; the pad byte is not part of the data size.

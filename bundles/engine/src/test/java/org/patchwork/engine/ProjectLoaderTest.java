@@ -138,4 +138,23 @@ class ProjectLoaderTest {
     assertEquals("$", e.path());
     assertEquals(file.toString(), e.source());
   }
+
+  @Test
+  void aNoteMayCarryItsTuningInCents() {
+    Project p = ProjectLoader.parse("project.json", project(LEAD, """
+        , "notes": [{"track": "lead", "key": 33, "velocity": 1, "start": 0, "length": 1, "cents": 0.5195},
+                    {"track": "lead", "key": 45, "velocity": 1, "start": 0, "length": 1}]""")
+        .getBytes(StandardCharsets.UTF_8), MODULES);
+    assertEquals(new Note("lead", 33, 1, 0, 1, 0.5195), p.notes().get(0));
+    assertEquals(0, p.notes().get(1).cents());
+    assertEquals(new Note("lead", 45, 1, 0, 1), p.notes().get(1));
+  }
+
+  @Test
+  void centsBeyondTwoOctavesOrNotANumberAreRejected() {
+    assertEquals("project.json: $.notes[0].cents: must be within -2400..2400: 2500", rejected(project(LEAD, """
+        , "notes": [{"track": "lead", "key": 60, "velocity": 1, "start": 0, "length": 1, "cents": 2500}]""")));
+    assertEquals("project.json: $.notes[0].cents: must be a number", rejected(project(LEAD, """
+        , "notes": [{"track": "lead", "key": 60, "velocity": 1, "start": 0, "length": 1, "cents": "sharp"}]""")));
+  }
 }

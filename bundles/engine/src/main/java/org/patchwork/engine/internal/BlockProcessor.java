@@ -31,6 +31,8 @@ public final class BlockProcessor implements MessageHandler<EngineMessage>, Faul
   private final Block block = new Block();
   private final AtomicLong xruns = new AtomicLong();
   private final int meterInterval;
+  /** Helpers for the plan's track groups; null to run everything on the audio thread. */
+  private final Workers workers;
   private CompiledPlan plan;
   private boolean ramping;
   private long position;
@@ -48,6 +50,16 @@ public final class BlockProcessor implements MessageHandler<EngineMessage>, Faul
    * @param telemetry where to report; null for none (offline rendering)
    */
   public BlockProcessor(double sampleRate, RingReader<EngineMessage> reader, TelemetryRing telemetry) {
+    this(sampleRate, reader, telemetry, null);
+  }
+
+  /**
+   * @param telemetry where to report; null for none (offline rendering)
+   * @param workers threads that help run independent tracks within a block; null for none
+   */
+  public BlockProcessor(double sampleRate, RingReader<EngineMessage> reader, TelemetryRing telemetry,
+      Workers workers) {
+    this.workers = workers;
     this.sampleRate = sampleRate;
     this.reader = reader;
     this.telemetry = telemetry;
@@ -88,7 +100,7 @@ public final class BlockProcessor implements MessageHandler<EngineMessage>, Faul
           block.frames = chunk;
           block.gainFrom = p.gainFrom;
           block.gainTo = p.gainTo;
-          p.run(block);
+          p.run(block, workers);
           if (ramping) {
             System.arraycopy(p.gainTo, 0, p.gainFrom, 0, p.gainTo.length);
             ramping = false;

@@ -18,11 +18,18 @@ public final class CompiledPlan {
   /** Largest block the steps may see: maxFrames, or less when a feedback delay is shorter. */
   final int chunk;
   final int latency;
+  /** The schedule: group g is steps[groupStart[g]..groupStart[g+1]), then the serial rest. */
   final Step[] steps;
+  final int[] groupStart;
+  final int groups;
+  /** Each group's view of the block, with its own fault log. */
+  private final Block[] groupBlocks;
+  private final FaultLog[] logs;
   final NodeStep[] nodes;
   final NodeContext[] instruments;
   final float[][] output;
-  final float[] silence;
+  /** The silence read by unconnected inputs: one per group, then the serial steps'. */
+  final float[][] silences;
   final float[] gainFrom;
   final float[] gainTo;
   final int bufferCount;
@@ -33,7 +40,7 @@ public final class CompiledPlan {
   private volatile Object owner;
 
   CompiledPlan(Wiring wiring, double sampleRate, int maxFrames, int chunk, int latency, Step[] steps,
-      NodeStep[] nodes, NodeContext[] instruments, float[][] output, float[] silence,
+      int[] groupStart, NodeStep[] nodes, NodeContext[] instruments, float[][] output, float[][] silences,
       int gainSlots, int bufferCount, List<String> warnings, AudioModule[] modules) {
     this.wiring = wiring;
     this.sampleRate = sampleRate;
@@ -41,10 +48,19 @@ public final class CompiledPlan {
     this.chunk = chunk;
     this.latency = latency;
     this.steps = steps;
+    this.groupStart = groupStart;
+    this.groups = groupStart.length - 1;
+    this.groupBlocks = new Block[groups];
+    this.logs = new FaultLog[groups];
+    for (int g = 0; g < groups; g++) {
+      logs[g] = new FaultLog(groupStart[g + 1] - groupStart[g]);
+      groupBlocks[g] = new Block();
+      groupBlocks[g].faults = logs[g];
+    }
     this.nodes = nodes;
     this.instruments = instruments;
     this.output = output;
-    this.silence = silence;
+    this.silences = silences;
     this.gainFrom = new float[gainSlots];
     this.gainTo = new float[gainSlots];
     this.bufferCount = bufferCount;
@@ -65,13 +81,55 @@ public final class CompiledPlan {
     }
   }
 
-  /** One block through every step. Thread: audio. */
-  void run(Block b) {
+  /**
+   * One block through every step: the groups, on {@code workers} when there are several of
+   * both (else here, in order), then the rest here. A group only touches its own buffers and
+   * its steps run in schedule order on one thread, so the result does not depend on the number
+   * of threads. Faults found in groups are reported after them, in group order. Thread: audio.
+   */
+  void run(Block b, Workers workers) {
     // A module that wrongly writes into an unconnected input must not leak into the next one.
-    Arrays.fill(silence, 0, b.frames, 0f);
-    for (Step s : steps) {
-      s.run(b);
+    for (float[] silence : silences) {
+      Arrays.fill(silence, 0, b.frames, 0f);
     }
+    for (int g = 0; g < groups; g++) {
+      Block gb = groupBlocks[g];
+      gb.frame = b.frame;
+      gb.frames = b.frames;
+      gb.gainFrom = b.gainFrom;
+      gb.gainTo = b.gainTo;
+    }
+    if (workers != null && groups > 1) {
+      workers.run(this);
+    } else {
+      for (int g = 0; g < groups; g++) {
+        runGroup(g);
+      }
+    }
+    for (int g = 0; g < groups; g++) {
+      logs[g].forward(b.faults);
+    }
+    for (int s = groupStart[groups]; s < steps.length; s++) {
+      steps[s].run(b);
+    }
+  }
+
+  /** Runs group {@code g}'s steps. Thread: the audio thread or one engine worker. */
+  void runGroup(int g) {
+    Block gb = groupBlocks[g];
+    for (int s = groupStart[g]; s < groupStart[g + 1]; s++) {
+      steps[s].run(gb);
+    }
+  }
+
+  /** Records a fault of the engine itself while running group {@code g} (a worker's catch). */
+  void groupFailed(int g) {
+    logs[g].fault(groupBlocks[g].frame, -1, org.patchwork.engine.FaultReason.ENGINE);
+  }
+
+  /** Groups of steps that may run at the same time. */
+  public int groups() {
+    return groups;
   }
 
   /** The API object wrapping this plan, so the engine can report which plan is playing. */

@@ -28,6 +28,10 @@ import org.patchwork.sdk.module.ModuleDescriptor;
  *       last reader's step, so a long chain needs a handful of buffers, not one per port;
  *   <li>instances: created, state restored, activated.
  * </ol>
+ *
+ * <p>Tracks whose chain takes no signal from outside it form groups that come first in the
+ * schedule, each with its own buffers, so the engine may run them on several threads; the
+ * rest (buses, master, tracks fed by cables from elsewhere) follows on the audio thread.
  */
 public final class PlanCompiler {
 
@@ -66,13 +70,26 @@ public final class PlanCompiler {
   private CompiledPlan build() {
     List<Vertex> vs = w.vertices;
     int n = vs.size();
+    int[] group = new int[n];
+    int groups = groups(group);
+    int[] order = new int[n];
+    int[] groupStart = new int[groups + 1];
+    int at = 0;
+    for (int g = 0; g <= groups; g++) {
+      groupStart[g] = at;
+      for (int v : w.order) {
+        if (group[v] == (g == groups ? -1 : g)) {
+          order[at++] = v;
+        }
+      }
+    }
     int[] pos = new int[n];
     for (int s = 0; s < n; s++) {
-      pos[w.order[s]] = s;
+      pos[order[s]] = s;
     }
     int[] inLatency = new int[n];
     int[] outLatency = new int[n];
-    for (int v : w.order) {
+    for (int v : order) {
       for (Edge e : w.edges) {
         if (e.to() == v && e.feedbackDelay() == 0) {
           inLatency[v] = Math.max(inLatency[v], outLatency[e.from()]);
@@ -114,8 +131,15 @@ public final class PlanCompiler {
       }
     }
 
-    float[] silence = new float[maxFrames];
-    Pool pool = new Pool(maxFrames);
+    // Each track group gets its own silence and buffer pool, so groups that run at the same
+    // time never share a buffer; once every group is placed, their free buffers serve the rest.
+    float[][] silences = new float[groups + 1][];
+    Pool[] pools = new Pool[groups + 1];
+    int[] created = new int[1];
+    for (int g = 0; g <= groups; g++) {
+      silences[g] = new float[maxFrames];
+      pools[g] = new Pool(maxFrames, created);
+    }
     float[][][][] ins = new float[n][][][];
     float[][][][] outs = new float[n][][][];
     List<List<float[]>> releaseAt = new ArrayList<>();
@@ -124,7 +148,14 @@ public final class PlanCompiler {
     }
     List<List<float[]>> gathers = new ArrayList<>();
     for (int s = 0; s < n; s++) {
-      int v = w.order[s];
+      int v = order[s];
+      int g = group[v] < 0 ? groups : group[v];
+      if (s == groupStart[groups]) {
+        for (int k = 0; k < groups; k++) {
+          pools[k].moveTo(pools[groups]);
+        }
+      }
+      Pool pool = pools[g];
       Vertex x = vs.get(v);
       List<float[]> gather = new ArrayList<>();
       ins[v] = new float[x.ins().length][][];
@@ -133,7 +164,7 @@ public final class PlanCompiler {
         for (int ch = 0; ch < x.ins()[p]; ch++) {
           List<Source> src = sources.get(v).get(p).get(ch);
           if (src.isEmpty()) {
-            ins[v][p][ch] = silence;
+            ins[v][p][ch] = silences[g];
           } else if (src.size() == 1 && plain(src.get(0))) {
             Source only = src.get(0);
             ins[v][p][ch] = outs[only.edge().from()][only.edge().fromPort()][only.channel()];
@@ -212,7 +243,7 @@ public final class PlanCompiler {
     NodeStep[] nodeSteps = new NodeStep[nodes];
     Step[] steps = new Step[n];
     for (int s = 0; s < n; s++) {
-      int v = w.order[s];
+      int v = order[s];
       Vertex x = vs.get(v);
       float[][] gather = gathers.get(s).toArray(new float[0][]);
       Feed[] fs = feeds.get(v).toArray(new Feed[0]);
@@ -243,9 +274,46 @@ public final class PlanCompiler {
       instruments[t] = nodeSteps[w.trackInstrument[t]].context;
     }
     CompiledPlan plan = new CompiledPlan(w, sampleRate, maxFrames, chunk, inLatency[w.masterOut], steps,
-        nodeSteps, instruments, outs[w.masterOut][0], silence, w.gainSlots, pool.created, warnings, modules);
+        groupStart, nodeSteps, instruments, outs[w.masterOut][0], silences, w.gainSlots, created[0], warnings,
+        modules);
     plan.initialMix(MixGains.of(plan, w.graph));
     return plan;
+  }
+
+  /**
+   * Marks in {@code group} (by vertex, -1 for none) the tracks whose strip can run on its own:
+   * the track's chain and its strip take no signal from outside them. Such a group only
+   * writes its own buffers and is read after all groups ran, so groups may run in parallel.
+   *
+   * @return the number of groups, numbered in track order
+   */
+  private int groups(int[] group) {
+    java.util.Arrays.fill(group, -1);
+    Map<String, Integer> nodeIndex = new HashMap<>();
+    for (int i = 0; i < w.graph.nodes().size(); i++) {
+      nodeIndex.put(w.graph.nodes().get(i).id(), i);
+    }
+    int groups = 0;
+    for (int t = 0; t < w.trackVertex.length; t++) {
+      boolean[] member = new boolean[group.length];
+      member[w.trackVertex[t]] = true;
+      for (String id : w.graph.tracks().get(t).chain()) {
+        member[nodeIndex.get(id)] = true; // module vertices are numbered as the nodes
+      }
+      boolean alone = true;
+      for (Edge e : w.edges) {
+        alone &= !member[e.to()] || member[e.from()];
+      }
+      if (alone) {
+        for (int v = 0; v < member.length; v++) {
+          if (member[v]) {
+            group[v] = groups;
+          }
+        }
+        groups++;
+      }
+    }
+    return groups;
   }
 
   private static boolean plain(Source s) {
@@ -302,15 +370,16 @@ public final class PlanCompiler {
   private static final class Pool {
     private final Deque<float[]> free = new ArrayDeque<>();
     private final int size;
-    private int created;
+    private final int[] created;
 
-    Pool(int size) {
+    Pool(int size, int[] created) {
       this.size = size;
+      this.created = created;
     }
 
     float[] take() {
       if (free.isEmpty()) {
-        created++;
+        created[0]++;
         return new float[size];
       }
       return free.pop();
@@ -318,6 +387,13 @@ public final class PlanCompiler {
 
     void give(float[] buffer) {
       free.push(buffer);
+    }
+
+    /** Hands every free buffer to {@code other}, in a fixed order. */
+    void moveTo(Pool other) {
+      while (!free.isEmpty()) {
+        other.give(free.removeLast());
+      }
     }
   }
 }

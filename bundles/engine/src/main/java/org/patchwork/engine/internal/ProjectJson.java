@@ -141,7 +141,7 @@ public final class ProjectJson {
   }
 
   private Note note(JsonNode n, String path, Set<String> tracks) {
-    fields(n, path, "track", "key", "velocity", "start", "length");
+    fields(n, path, "track", "key", "velocity", "start", "length", "cents");
     String track = string(n, "track", path);
     if (!tracks.contains(track)) {
       throw error(path + ".track", "unknown track '" + track + "'");
@@ -156,7 +156,8 @@ public final class ProjectJson {
     if (length == 0) {
       throw error(path + ".length", "must be more than 0");
     }
-    return new Note(track, key, velocity, start, length);
+    double cents = n.has("cents") ? number(n, "cents", path, -Note.MAX_CENTS, Note.MAX_CENTS) : 0;
+    return new Note(track, key, velocity, start, length, cents);
   }
 
   // ---- typed access with paths ----

@@ -85,6 +85,52 @@ class SteadyStateAllocationTest {
     }
   }
 
+  /**
+   * The same with two engine threads: neither the audio thread nor the helper allocates, so
+   * the hand-off between them (tickets, spins, park and unpark) is allocation-free.
+   */
+  @Test
+  void renderingOnTwoThreadsAllocatesNothingOnEither() {
+    Project p = sixtyFourVoices(2 * (2 + 10 + 2 + 2));
+    java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+    try (Session session = new Session(p, TestModules.registry(), RATE, BLOCK, 0, null, 2)) {
+      assertEquals(2, session.engine().threads());
+      long[] ids = Thread.getAllStackTraces().keySet().stream()
+          .filter(t -> t.getName().startsWith("patchwork-engine-") && !before.contains(t))
+          .mapToLong(Thread::threadId).toArray();
+      assertEquals(1, ids.length, "one helper thread");
+      long[] all = {Thread.currentThread().threadId(), ids[0]};
+      allocated(all);
+      long warm;
+      int rounds = 0;
+      do {
+        long start = allocated(all);
+        for (int i = 0; i < RATE / BLOCK / 2; i++) {
+          session.next();
+        }
+        warm = allocated(all) - start;
+      } while (warm != 0 && ++rounds < 12);
+      long start = allocated(all);
+      long frames = 0;
+      for (int i = 0; i < 10 * RATE / BLOCK + 10; i++) {
+        frames += session.next();
+      }
+      long allocated = allocated(all) - start;
+      assertTrue(frames >= 10L * RATE, "measured " + frames + " frames");
+      assertEquals(0, session.faults());
+      assertEquals(0, allocated, "bytes allocated by the audio thread and the helper over " + frames + " frames");
+    }
+  }
+
+  /** Bytes the threads allocated so far (one id at a time: the array form allocates its result). */
+  private static long allocated(long[] ids) {
+    long s = 0;
+    for (long id : ids) {
+      s += THREADS.getThreadAllocatedBytes(id);
+    }
+    return s;
+  }
+
   @Test
   void theEngineWithTelemetryAndDroppedReportsAllocatesNothing() {
     Project p = sixtyFourVoices(1);

@@ -151,7 +151,7 @@ public final class SubtractiveSynth implements AudioModule {
       case NOTE_OFF -> {
         for (int v = 0; v < Voices.MAX; v++) {
           if (vs.stage[v] != Voices.IDLE && vs.stage[v] != Voices.RELEASE && matches(vs, v, event)) {
-            vs.release(v);
+            vs.release(v, now);
           }
         }
       }
