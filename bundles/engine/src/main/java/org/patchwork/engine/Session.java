@@ -45,6 +45,8 @@ public final class Session implements AutoCloseable {
   /** Semitones, for {@link #BEND} events. */
   private final double[] bend;
   private int next;
+  private final double tempo;
+  private boolean begun;
   private long position;
   private long skip;
   private long produced;
@@ -131,9 +133,18 @@ public final class Session implements AutoCloseable {
     }
     // Last, so nothing above can fail with helper threads started.
     this.engine = new Engine(sampleRate, blockSize, ring, telemetry, threads);
-    ring.tempo(0, project.tempo());
-    ring.start(0, 0);
-    engine.submit(plan);
+    // The ring's producer is the thread that calls next() or fill(): a single-producer ring
+    // must see one thread only, so the opening messages go out from there, on the first block.
+    this.tempo = project.tempo();
+  }
+
+  private void begin() {
+    if (!begun) {
+      begun = true;
+      ring.tempo(0, tempo);
+      ring.start(0, 0);
+      engine.submit(plan);
+    }
   }
 
   /** Frames {@link #next()} will produce in all. */
@@ -167,6 +178,7 @@ public final class Session implements AutoCloseable {
    * @return frames rendered, 0 when the render is complete
    */
   public int next() {
+    begin();
     // The plan's latency is rendered and thrown away first, so the file starts at song frame 0.
     while (skip > 0) {
       skip -= step((int) Math.min(skip, blockSize));
@@ -187,6 +199,7 @@ public final class Session implements AutoCloseable {
    * @param frames at most the session's block size
    */
   public void fill(float[][] out, int frames) {
+    begin();
     while (skip > 0) {
       skip -= step((int) Math.min(skip, blockSize));
     }
