@@ -84,7 +84,8 @@ public final class PlayCommands {
         // Wait for the end of the run; an interrupt (the host stopping) ends the wait.
       }
     } finally {
-      player.stop();
+      // Stop this run only: another shell session may have started a newer one meanwhile.
+      run.stop();
       player.finished(run);
     }
     System.out.println(Player.json(run).toPrettyString());

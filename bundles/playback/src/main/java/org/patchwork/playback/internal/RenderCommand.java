@@ -72,14 +72,14 @@ public final class RenderCommand {
     }
     Project project = Projects.load(o.project, registry);
     long start = System.nanoTime();
-    RenderResult r = Projects.checked(() -> {
-      try {
-        return new OfflineRenderer(registry).render(project, settings, out,
-            new ProgressBar(System.err, "rendering " + out.getFileName()));
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    RenderResult r;
+    try {
+      r = new OfflineRenderer(registry).render(project, settings, out,
+          new ProgressBar(System.err, "rendering " + out.getFileName()));
+    } catch (IllegalArgumentException e) {
+      // A graph rule or a rate the WAV format cannot hold: the user's project, not a bug.
+      throw new UsageException(e.getMessage());
+    }
     double seconds = r.frames() / r.sampleRate();
     double wall = (System.nanoTime() - start) / 1e9;
     System.out.printf("rendered %s: %.2f s at %.0f Hz, %s, peak %.1f dBFS, %.1fx real time%s%n",
