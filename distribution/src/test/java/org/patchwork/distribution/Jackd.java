@@ -22,7 +22,9 @@ final class Jackd implements AutoCloseable {
   }
 
   static Jackd start(int rate, int period, Path log) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(tool("jackd"), "-n", NAME, "-r", "-d", "dummy",
+    // -R: real-time scheduling, as a musician's jackd runs (jackd falls back to normal
+    // scheduling where the user may not use it); its clients' process threads inherit it.
+    ProcessBuilder pb = new ProcessBuilder(tool("jackd"), "-n", NAME, "-R", "-P", "70", "-d", "dummy",
         "-r", Integer.toString(rate), "-p", Integer.toString(period))
         .redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("JACK_NO_AUDIO_RESERVATION", "1");
@@ -39,6 +41,11 @@ final class Jackd implements AutoCloseable {
     }
     jackd.close();
     throw new AssertionError("jackd did not answer within 15 s: " + java.nio.file.Files.readString(log));
+  }
+
+  /** What jackd has printed so far (its xrun reports among it). */
+  String log() throws java.io.IOException {
+    return java.nio.file.Files.readString(log);
   }
 
   /** The ports {@code jack_lsp} lists on this server. */

@@ -41,48 +41,58 @@ class PlayIT {
     assertEquals("null", s.get("driver").asText());
     assertEquals(256, s.get("blockSize").asInt());
     assertEquals(4 * 48_000 / 256.0, s.get("blocks").asDouble(), 4 * 48_000 / 256.0 * 0.05, s.toString());
-    assertSteadyStateAllocationBelowOneBytePerBlock(s);
+    assertNoSteadyStateAllocation(s);
     assertEquals(0, s.get("moduleFaults").asLong(), s.toString());
   }
 
   @Test
   void jackDriverShowsItsPortsAndPlaysWithoutXrunsOrAllocation() throws Exception {
     try (Jackd jackd = Jackd.start(48_000, 64, work.resolve("jackd.log"))) {
-      Path stats = work.resolve("s.json");
-      try (HostProcess play = HostProcess.start(home, Map.of("JACK_DEFAULT_SERVER", Jackd.NAME),
-          "play", RenderIT.DEMO.toString(), "--driver", "jack", "--seconds", "20", "--stats", stats.toString())) {
-        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        String ports = "";
-        while (System.nanoTime() < end && !(ports.contains("patchwork:out_1") && ports.contains("patchwork:out_2"))) {
-          Thread.sleep(200);
-          ports = Jackd.ports();
-        }
-        assertTrue(ports.contains("patchwork:out_1") && ports.contains("patchwork:out_2"),
-            "ports while playing: " + ports + "\nstderr: " + play.err());
-        assertEquals(0, play.waitFor(Duration.ofSeconds(60)), play.err());
-        assertFalse(Jackd.ports().contains("patchwork:out_1"), "ports gone after the run");
+      JsonNode s = playThroughJack();
+      if (s.get("xruns").asLong() != 0) {
+        // One more run, and only one: a virtual machine's CPU can be taken away by its host
+        // for longer than a 1.3 ms period (jackd's own timer then reports late wake-ups too).
+        // Twice in a row is a failure.
+        s = playThroughJack();
       }
-      JsonNode s = new ObjectMapper().readTree(stats.toFile());
       assertEquals("jack", s.get("driver").asText());
       assertEquals(64, s.get("blockSize").asInt());
       assertEquals(48_000, s.get("sampleRate").asInt());
       assertTrue(s.get("blocks").asLong() > 20 * 48_000 / 64 * 0.9, s.toString());
-      // Xruns under jackd's dummy backend without real-time priority follow the machine's load
-      // (a native C client sees as many); they are reported, and the soak benchmark tracks them.
-      assertTrue(s.get("xruns").asLong() >= 0, s.toString());
-      assertSteadyStateAllocationBelowOneBytePerBlock(s);
+      assertEquals(0, s.get("xruns").asLong(), "xruns at 64 frames: " + s + "\njackd: " + jackd.log());
+      assertEquals(0, s.get("deadlineMisses").asLong(), s.toString());
+      assertNoSteadyStateAllocation(s);
     }
   }
 
+  /** {@code patchwork play demo --driver jack --seconds 20 --stats s.json}, checking the ports. */
+  private JsonNode playThroughJack() throws Exception {
+    Path stats = work.resolve("s.json");
+    Files.deleteIfExists(stats);
+    try (HostProcess play = HostProcess.start(home, Map.of("JACK_DEFAULT_SERVER", Jackd.NAME),
+        "play", "demo", "--driver", "jack", "--seconds", "20", "--stats", stats.toString())) {
+      long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+      String ports = "";
+      while (System.nanoTime() < end && !(ports.contains("patchwork:out_1") && ports.contains("patchwork:out_2"))) {
+        Thread.sleep(200);
+        ports = Jackd.ports();
+      }
+      assertTrue(ports.contains("patchwork:out_1") && ports.contains("patchwork:out_2"),
+          "ports while playing: " + ports + "\nstderr: " + play.err());
+      assertEquals(0, play.waitFor(Duration.ofSeconds(60)), play.err());
+      assertFalse(Jackd.ports().contains("patchwork:out_1"), "ports gone after the run");
+    }
+    return new ObjectMapper().readTree(stats.toFile());
+  }
+
   /**
-   * Any per-block allocation is at least one object (16 bytes) per block; what remains below
-   * one byte per block is the JIT's one-time cost (see docs/benchmarks.md).
+   * Zero bytes on the audio thread after the first second: the engine and modules allocate
+   * nothing per block, and every symbolic reference the audio thread could meet was resolved
+   * before it started (see ConstantPools), so no first-time branch allocates either.
    */
-  private static void assertSteadyStateAllocationBelowOneBytePerBlock(JsonNode s) {
-    long bytes = s.get("audioThreadAllocatedBytes").asLong();
-    long blocks = s.get("allocationWindowBlocks").asLong();
-    assertTrue(blocks > 500, "a steady-state window was measured: " + s);
-    assertTrue(bytes >= 0 && bytes < blocks, "under one byte per block: " + s);
+  private static void assertNoSteadyStateAllocation(JsonNode s) {
+    assertTrue(s.get("allocationWindowBlocks").asLong() > 500, "a steady-state window was measured: " + s);
+    assertEquals(0, s.get("audioThreadAllocatedBytes").asLong(), s.toString());
   }
 
   @Test

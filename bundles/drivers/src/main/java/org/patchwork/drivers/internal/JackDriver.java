@@ -48,6 +48,7 @@ public final class JackDriver extends BaseDriver {
   private static final MethodHandle PROCESS;
   private static final MethodHandle XRUN;
   private static final MethodHandle SHUTDOWN;
+  private static final MethodHandle THREAD_INIT;
 
   static {
     MethodHandles.Lookup lookup = MethodHandles.lookup();
@@ -55,6 +56,7 @@ public final class JackDriver extends BaseDriver {
       PROCESS = lookup.findVirtual(Process.class, "process", MethodType.methodType(int.class, int.class, long.class));
       XRUN = lookup.findVirtual(JackDriver.class, "xrun", MethodType.methodType(int.class, long.class));
       SHUTDOWN = lookup.findVirtual(JackDriver.class, "shutdown", MethodType.methodType(void.class, long.class));
+      THREAD_INIT = lookup.findStatic(JackDriver.class, "threadInit", MethodType.methodType(void.class, long.class));
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -218,7 +220,11 @@ public final class JackDriver extends BaseDriver {
       onXrun = LibJack.LINKER.upcallStub(XRUN.bindTo(this), LibJack.XRUN_CALLBACK, a);
       onShutdown = LibJack.LINKER.upcallStub(SHUTDOWN.bindTo(this), LibJack.SHUTDOWN_CALLBACK, a);
       check((int) LibJack.SET_PROCESS_CALLBACK.invokeExact(c, onProcess, 0L), "jack_set_process_callback");
+      MemorySegment onThreadInit = LibJack.LINKER.upcallStub(THREAD_INIT, LibJack.THREAD_INIT_CALLBACK, a);
+      check((int) LibJack.SET_THREAD_INIT_CALLBACK.invokeExact(c, onThreadInit, 0L), "jack_set_thread_init_callback");
       prime(c, a, block);
+      primeProcess(new Process(new BlockRunner(settings.inputs(), settings.outputs(), block,
+          new StatsRecorder(AllocationMeter.create(), 1)), inPorts, outPorts, sampleRate), period);
       return runner;
     } catch (DriverException e) {
       release();
@@ -250,6 +256,20 @@ public final class JackDriver extends BaseDriver {
       MemorySegment.copy(samples, 0, memory, JAVA_FLOAT_UNALIGNED, address, frames);
     }
     primed = sink;
+  }
+
+  /**
+   * Runs the process callback's own Java code (port buffer lookups, copies, the block runner)
+   * on the control thread, through a scratch runner, until C2 has compiled it. Without this the
+   * first periods run {@code Process.process} in the interpreter, whose first
+   * {@code invokeExact} of each downcall links its call site (milliseconds, allocating) inside
+   * JACK's deadline: the xrun JACK reports as "client was not finished" at start.
+   * {@code jack_port_get_buffer} answers before activation with the port's own buffer.
+   */
+  private static void primeProcess(Process scratch, int period) {
+    for (int i = 0; i < PRIME_ROUNDS / 5; i++) {
+      scratch.process(period, 0L);
+    }
   }
 
   private long[] register(Arena a, MemorySegment type, int count, String prefix, long flags) throws Throwable {
@@ -366,6 +386,20 @@ public final class JackDriver extends BaseDriver {
       if (a != null) {
         a.close();
       }
+    }
+  }
+
+  /**
+   * JACK's thread-init callback: runs once on JACK's new process thread before its first
+   * period. Its only job is to be an upcall: the first upcall on a native thread attaches it to
+   * the JVM (a Thread object, its stacks: milliseconds), which inside the first period's
+   * deadline would make JACK report an xrun. The thread stays attached until JACK ends it.
+   */
+  private static void threadInit(long arg) {
+    try {
+      Thread.currentThread().setName("patchwork-audio-jack");
+    } catch (Throwable t) {
+      // nothing may leave an upcall
     }
   }
 

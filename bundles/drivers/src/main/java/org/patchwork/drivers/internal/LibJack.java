@@ -52,6 +52,8 @@ final class LibJack {
   static final FunctionDescriptor PROCESS_CALLBACK = FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG);
   /** {@code int xrun(void *arg)}. */
   static final FunctionDescriptor XRUN_CALLBACK = FunctionDescriptor.of(JAVA_INT, JAVA_LONG);
+  /** {@code void thread_init(void *arg)}. */
+  static final FunctionDescriptor THREAD_INIT_CALLBACK = FunctionDescriptor.ofVoid(JAVA_LONG);
   /** {@code void shutdown(void *arg)}. */
   static final FunctionDescriptor SHUTDOWN_CALLBACK = FunctionDescriptor.ofVoid(JAVA_LONG);
 
@@ -83,6 +85,9 @@ final class LibJack {
       FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT));
   // int jack_set_process_callback(jack_client_t *, JackProcessCallback, void *arg)
   static final MethodHandle SET_PROCESS_CALLBACK = downcall("jack_set_process_callback",
+      FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_LONG));
+  // int jack_set_thread_init_callback(jack_client_t *, JackThreadInitCallback, void *arg)
+  static final MethodHandle SET_THREAD_INIT_CALLBACK = downcall("jack_set_thread_init_callback",
       FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_LONG));
   // int jack_set_xrun_callback(jack_client_t *, JackXRunCallback, void *arg)
   static final MethodHandle SET_XRUN_CALLBACK = downcall("jack_set_xrun_callback",

@@ -49,7 +49,8 @@ public final class JackServer implements AutoCloseable {
     }
     Files.createDirectories(logDir);
     Path log = logDir.resolve("jackd-" + name + ".log");
-    ProcessBuilder pb = new ProcessBuilder(jackd, "-n", name, "-r", "-d", "dummy",
+    // -R: real-time scheduling, as a musician runs jackd (it falls back where not permitted)
+    ProcessBuilder pb = new ProcessBuilder(jackd, "-n", name, "-R", "-P", "70", "-d", "dummy",
         "-r", Integer.toString(sampleRate), "-p", Integer.toString(period))
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());

@@ -73,7 +73,12 @@ class NullDriverTest {
     try (NullDriver driver = new NullDriver(300)) {
       driver.open(new DriverSettings(RATE, 32, 2, 2, "patchwork"));
       driver.start(sine);
-      Thread.sleep(2_000);
+      // until the window is long enough: a loaded machine drops time (xruns), so a fixed sleep
+      // would measure fewer blocks than asked
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (driver.stats().allocationWindowBlocks() < 2_000 && System.nanoTime() < end) {
+        Thread.sleep(100);
+      }
       driver.stop();
       SteadyState.assertNoAllocationPerBlock(driver.stats(), 2_000);
     }

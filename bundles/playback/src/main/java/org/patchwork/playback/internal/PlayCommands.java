@@ -22,7 +22,7 @@ public final class PlayCommands {
 
   @CommandLine.Command(name = "play", description = "Play a project in real time without UI.")
   static final class Options {
-    @CommandLine.Parameters(paramLabel = "PROJECT", description = "A project folder or its project.json.")
+    @CommandLine.Parameters(paramLabel = "PROJECT", description = "A project folder or its project.json; `demo` plays the bundled demo song.")
     String project;
     @CommandLine.Option(names = "--driver", defaultValue = "auto", paramLabel = "NAME",
         description = "auto, jack, javasound or null (default: ${DEFAULT-VALUE}: JACK if a server runs, "

@@ -7,12 +7,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.patchwork.bus.TelemetryRing;
 import org.patchwork.drivers.AudioDriver;
+import org.patchwork.drivers.ConstantPools;
 import org.patchwork.drivers.DriverException;
 import org.patchwork.drivers.DriverSettings;
 import org.patchwork.drivers.DriverStats;
@@ -58,6 +61,7 @@ public final class Player {
     }
     // The driver decides the real rate and block size (JACK imposes its own); the song follows it.
     prime(project, driver.sampleRate(), driver.blockSize());
+    ConstantPools.resolve(resolutionRoots(project, driver));
     TelemetryRing telemetry = new TelemetryRing(TELEMETRY_SLOTS);
     Session session = new Session(project, registry, driver.sampleRate(), driver.blockSize(), 0, telemetry);
     long frames = seconds > 0
@@ -75,12 +79,28 @@ public final class Player {
    */
   private void prime(Project project, int rate, int block) {
     float[][] out = new float[2][block];
-    try (Session warm = new Session(project, registry, rate, block, 0)) {
+    try (Session warm = new Session(project, registry, rate, block, 0, new TelemetryRing(TELEMETRY_SLOTS))) {
       long length = Math.min(warm.totalFrames(), (long) PRIME_SECONDS * rate);
       for (long frames = 0; frames < length; frames += block) {
         warm.fill(out, block);
       }
     }
+  }
+
+  /**
+   * The classes the audio thread starts from: the session, the playback callback, the driver
+   * and the factories of the project's modules (whose modules they name). See
+   * {@link ConstantPools}: everything reachable from these is resolved before playing.
+   */
+  private Class<?>[] resolutionRoots(Project project, AudioDriver driver) {
+    List<Class<?>> roots = new ArrayList<>(List.of(Session.class, Playback.class, driver.getClass(),
+        TelemetryRing.class));
+    for (Class<?> nested : Playback.class.getDeclaredClasses()) {
+      roots.add(nested);
+    }
+    project.graph().nodes().forEach(node ->
+        registry.find(node.module()).ifPresent(factory -> roots.add(factory.getClass())));
+    return roots.toArray(Class<?>[]::new);
   }
 
   /** Stops the run in progress, if any, and writes its statistics file if one was asked for. */

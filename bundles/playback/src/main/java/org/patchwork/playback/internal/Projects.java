@@ -5,6 +5,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
 import org.patchwork.engine.ModuleRegistry;
 import org.patchwork.engine.Project;
 import org.patchwork.engine.ProjectLoader;
@@ -16,9 +19,19 @@ final class Projects {
   private Projects() {
   }
 
-  /** A project folder or the path of its project.json, as the user typed it. */
+  /** The argument that names the demo song shipped with the distribution. */
+  static final String DEMO = "demo";
+
+  /**
+   * A project folder or the path of its project.json, as the user typed it; {@code demo} (when
+   * no such file exists here) is the distribution's {@code demo/demo-song}.
+   */
   static Path file(String argument) {
     Path p = Path.of(argument).toAbsolutePath().normalize();
+    if (!Files.exists(p) && DEMO.equals(argument)) {
+      Path demo = demoSong();
+      p = demo == null ? p : demo;
+    }
     if (Files.isDirectory(p)) {
       p = p.resolve("project.json");
     }
@@ -26,6 +39,13 @@ final class Projects {
       throw new UsageException("no such project: " + argument);
     }
     return p;
+  }
+
+  private static Path demoSong() {
+    Bundle bundle = FrameworkUtil.getBundle(Projects.class);
+    BundleContext context = bundle == null ? null : bundle.getBundleContext();
+    String distribution = context == null ? null : context.getProperty("patchwork.distribution");
+    return distribution == null ? null : Path.of(distribution, "demo", "demo-song");
   }
 
   static Project load(String argument, ModuleRegistry registry) {

@@ -24,7 +24,7 @@ public final class RenderCommand {
 
   @CommandLine.Command(name = "render", description = "Render a project to a WAV file, offline.")
   static final class Options {
-    @CommandLine.Parameters(paramLabel = "PROJECT", description = "A project folder or its project.json.")
+    @CommandLine.Parameters(paramLabel = "PROJECT", description = "A project folder or its project.json; `demo` renders the bundled demo song.")
     String project;
     @CommandLine.Option(names = "--out", required = true, paramLabel = "FILE.wav", description = "The file to write.")
     Path out;
