@@ -194,7 +194,10 @@ public final class GraphValidator {
       if ((j > 0 || !instrument) && firstPort(d, PortDescriptor.Direction.INPUT, PortDescriptor.Type.AUDIO) < 0) {
         throw new GraphException(jp, "node '" + ids.get(j) + "' (" + d.id() + ") has no audio input");
       }
-      if (firstPort(d, PortDescriptor.Direction.OUTPUT, PortDescriptor.Type.AUDIO) < 0) {
+      // A note-driven node without audio (an envelope, a note-to-CV module) may be a track's
+      // only node: the track plays its notes into it and is silent; its CV goes out by cables.
+      boolean silentInstrument = instrument && ids.size() == 1;
+      if (!silentInstrument && firstPort(d, PortDescriptor.Direction.OUTPUT, PortDescriptor.Type.AUDIO) < 0) {
         throw new GraphException(jp, "node '" + ids.get(j) + "' (" + d.id() + ") has no audio output");
       }
       chain[j] = n;
@@ -217,7 +220,7 @@ public final class GraphValidator {
       previous = chain[j];
       previousPort = firstPort(d, PortDescriptor.Direction.OUTPUT, PortDescriptor.Type.AUDIO);
     }
-    if (previous >= 0) {
+    if (previous >= 0 && previousPort >= 0) {
       edges.add(new Edge(previous, previousPort, to, 0, defaultMap(outChannels(previous, previousPort), 2),
           -1, 0, path));
     }
