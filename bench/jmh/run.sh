@@ -61,7 +61,7 @@ jq -r '
   def pct(n; p): m(n; "none").scorePercentiles[p] | round;
   def r2: (. * 100 | floor) / 100;
   ("0", "10000") as $p
-  | "throughput events/s, consumer pause \($p) ns: engine ring \(thr("ringThroughput"; $p) | floor), ArrayBlockingQueue \(thr("queueThroughput"; $p) | floor) (pooled events), \(thr("queueAllocThroughput"; $p) | floor) (new event each)\n  ratio ring/queue: \(thr("ringThroughput"; $p) / thr("queueThroughput"; $p) | r2)x pooled, \(thr("ringThroughput"; $p) / thr("queueAllocThroughput"; $p) | r2)x allocating (target >= 5x)"
+  | "throughput events/s, consumer pause \($p) ns: engine ring \(thr("ringThroughput"; $p) | floor) (one by one), \(thr("ringBatchThroughput"; $p) | floor) (batches of 64), ArrayBlockingQueue \(thr("queueThroughput"; $p) | floor) (pooled events), \(thr("queueAllocThroughput"; $p) | floor) (new event each)\n  ratio ring/queue: one by one \(thr("ringThroughput"; $p) / thr("queueThroughput"; $p) | r2)x pooled, batched \(thr("ringBatchThroughput"; $p) / thr("queueThroughput"; $p) | r2)x pooled, \(thr("ringBatchThroughput"; $p) / thr("queueAllocThroughput"; $p) | r2)x allocating (target >= 5x)"
 ' "$out"
 jq -r '
   def m(n): first(.[] | select(.benchmark | endswith("." + n))) | .primaryMetric;

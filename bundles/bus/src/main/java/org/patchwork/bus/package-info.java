@@ -11,7 +11,7 @@
  * </ul>
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.patchwork.bus;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,6 +3,7 @@ package org.patchwork.bus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
@@ -41,6 +42,48 @@ class EngineRingTest {
         "TRANSPORT_START 50 -1 -1 -1 0.0 -1 0.0 96000",
         "SWAP 0 -1 -1 -1 0.0 -1 0.0 0"), seen);
     assertSame(plan, payload[0]);
+  }
+
+  @Test
+  void aBatchArrivesInOrderAndOnlyOnceWholeAndPublished() {
+    EngineRing ring = new EngineRing(8);
+    List<String> seen = new ArrayList<>();
+    MessageHandler<EngineMessage> record = m -> seen.add(m.kind() + " " + m.frame() + " " + m.key()
+        + " " + m.parameter() + " " + m.value());
+    EngineRing.Batch b = ring.batch(4)
+        .noteOn(100, 0, 1, 60, 0.5f)
+        .noteExpression(110, 0, 1, 50)
+        .parameter(120, 3, 2, 0.75)
+        .noteOff(130, 0, 1, 60);
+    assertEquals(0, ring.reader().drain(record), "nothing is visible before publish");
+    b.publish();
+    assertEquals(4, ring.reader().drain(record));
+    assertEquals(List.of("NOTE_ON 100 60 -1 0.0", "NOTE_EXPRESSION 110 -1 -1 50.0",
+        "PARAMETER 120 -1 2 0.75", "NOTE_OFF 130 60 -1 0.0"), seen);
+    // batches wrap around the ring like single events
+    for (int round = 0; round < 5; round++) {
+      ring.batch(3).noteOn(round, 0, round, 40 + round, 1f).noteOn(round, 0, round, 41, 1f)
+          .noteOff(round + 1, 0, round, 40 + round).publish();
+      assertEquals(3, ring.reader().drain(m -> { }));
+    }
+  }
+
+  @Test
+  void aBatchRefusesWrongSizesAndHalfFilledPublication() {
+    EngineRing ring = new EngineRing(8);
+    assertEquals("a batch holds 1..8 messages, not 9",
+        assertThrows(IllegalArgumentException.class, () -> ring.batch(9)).getMessage());
+    assertThrows(IllegalArgumentException.class, () -> ring.batch(0));
+    EngineRing.Batch b = ring.batch(2).noteOn(1, 0, 1, 60, 1f);
+    assertEquals("a batch of 2 published with 1 slots filled",
+        assertThrows(IllegalStateException.class, b::publish).getMessage());
+    assertEquals("the previous batch has 1 slots not filled",
+        assertThrows(IllegalStateException.class, () -> ring.batch(1)).getMessage());
+    b.noteOff(2, 0, 1, 60);
+    assertEquals("the batch is full: 2 slots",
+        assertThrows(IllegalStateException.class, () -> b.noteOn(3, 0, 2, 61, 1f)).getMessage());
+    b.publish();
+    assertEquals(2, ring.reader().drain(m -> { }));
   }
 
   @Test
