@@ -1,5 +1,6 @@
 package org.patchwork.sdk.testkit;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -8,6 +9,7 @@ import org.patchwork.sdk.module.AudioModule;
 import org.patchwork.sdk.module.Event;
 import org.patchwork.sdk.module.ModuleDescriptor;
 import org.patchwork.sdk.module.ParameterDescriptor;
+import org.patchwork.sdk.module.ParameterFlag;
 import org.patchwork.sdk.module.PortDescriptor;
 import org.patchwork.sdk.module.ProcessContext;
 import org.patchwork.sdk.module.ProcessStatus;
@@ -24,6 +26,11 @@ import org.patchwork.sdk.module.Transport;
  * float[][] out = h.render(48_000);      // out[channel][frame] of the first output port
  * double hz = Signals.peakFrequency(out[0], 48_000);
  * }</pre>
+ *
+ * <p>For conformance tests it can also do what a well-behaved host never does: set values
+ * beyond a parameter's range ({@link #force}), sweep every parameter inside a block
+ * ({@link #ramp}), and count the bytes the module allocates inside {@code process}
+ * ({@link #trackAllocations()}).
  */
 public final class ModuleHarness {
 
@@ -38,11 +45,14 @@ public final class ModuleHarness {
   private final double[] step;
   private final float[][] ramps;
   private final boolean[] constant;
+  private final boolean[] stepped;
   private final float[][][] buffers;
   private final boolean[] connected;
   private final float[][][] inputs;
   private long frame;
   private int nextNoteId;
+  private com.sun.management.ThreadMXBean threads;
+  private long processAllocated;
 
   /** Creates the harness and activates the module at {@code sampleRate} with blocks of {@code blockSize}. */
   public ModuleHarness(AudioModule module, ModuleDescriptor descriptor, double sampleRate, int blockSize) {
@@ -59,8 +69,10 @@ public final class ModuleHarness {
     step = new double[params];
     ramps = new float[params][blockSize];
     constant = new boolean[params];
+    stepped = new boolean[params];
     for (int i = 0; i < params; i++) {
       current[i] = target[i] = descriptor.parameters().get(i).defaultValue();
+      stepped[i] = descriptor.parameters().get(i).has(ParameterFlag.STEPPED);
     }
     List<PortDescriptor> ports = descriptor.ports();
     buffers = new float[ports.size()][][];
@@ -75,10 +87,7 @@ public final class ModuleHarness {
 
   /** Sets a parameter by id from the next rendered frame on (smoothed as declared). */
   public ModuleHarness set(String parameterId, double value) {
-    int index = descriptor.parameterIndex(parameterId);
-    if (index < 0) {
-      throw new IllegalArgumentException("module " + descriptor.id() + " has no parameter " + parameterId);
-    }
+    int index = parameter(parameterId);
     ParameterDescriptor p = descriptor.parameters().get(index);
     if (value < p.min() || value > p.max()) {
       throw new IllegalArgumentException(parameterId + " = " + value + " is outside [" + p.min() + ", " + p.max() + "]");
@@ -90,6 +99,42 @@ public final class ModuleHarness {
       step[index] = 0;
     } else {
       step[index] = (target[index] - current[index]) / glide;
+    }
+    return this;
+  }
+
+  /**
+   * Sets a parameter to {@code value} from the next rendered frame on, without checking, clamping
+   * or rounding it and without smoothing: what a host that trusted its input would pass. For
+   * tests that a module sanitises what it reads (values beyond the range, NaN).
+   */
+  public ModuleHarness force(String parameterId, double value) {
+    int index = parameter(parameterId);
+    current[index] = value;
+    target[index] = value;
+    step[index] = 0;
+    return this;
+  }
+
+  /**
+   * Glides a parameter linearly from its current value to {@code value} over the next
+   * {@code frames} frames, whatever its declared smoothing, so that the module sees
+   * {@link ProcessContext#isParameterConstant} false and a moving {@link
+   * ProcessContext#parameterRamp} in those blocks. A stepped parameter moves in whole steps.
+   */
+  public ModuleHarness ramp(String parameterId, double value, int frames) {
+    int index = parameter(parameterId);
+    ParameterDescriptor p = descriptor.parameters().get(index);
+    if (value < p.min() || value > p.max()) {
+      throw new IllegalArgumentException(parameterId + " = " + value + " is outside [" + p.min() + ", " + p.max() + "]");
+    }
+    if (frames < 1) {
+      throw new IllegalArgumentException("a ramp lasts at least one frame: " + frames);
+    }
+    target[index] = p.clamp(value);
+    step[index] = (target[index] - current[index]) / frames;
+    if (step[index] == 0) {
+      current[index] = target[index];
     }
     return this;
   }
@@ -120,6 +165,44 @@ public final class ModuleHarness {
     pending.add(new TimedEvent(at, Event.Type.NOTE_OFF, key, 0f, noteId));
   }
 
+  /** Sends ALL_NOTES_OFF (panic: stop every sound at once) at absolute frame {@code at}. */
+  public void allNotesOff(long at) {
+    pending.add(new TimedEvent(at, Event.Type.ALL_NOTES_OFF, -1, 0f, -1));
+  }
+
+  /**
+   * From now on, measures the heap bytes the calling thread allocates inside each call of the
+   * module's {@code process} (and nothing the harness itself allocates around it), through
+   * {@code com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes}.
+   *
+   * @throws UnsupportedOperationException if this JVM cannot measure per-thread allocation
+   */
+  public ModuleHarness trackAllocations() {
+    if (!(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean bean)
+        || !bean.isThreadAllocatedMemorySupported()) {
+      throw new UnsupportedOperationException("this JVM cannot measure the bytes a thread allocates");
+    }
+    if (!bean.isThreadAllocatedMemoryEnabled()) {
+      bean.setThreadAllocatedMemoryEnabled(true);
+    }
+    if (bean.getCurrentThreadAllocatedBytes() < 0) {
+      throw new UnsupportedOperationException("this JVM cannot measure the bytes this thread allocates");
+    }
+    threads = bean;
+    return this;
+  }
+
+  /**
+   * Heap bytes the module allocated inside {@code process} since {@link #trackAllocations()};
+   * 0 for a module that keeps the real-time rules.
+   */
+  public long processAllocatedBytes() {
+    if (threads == null) {
+      throw new IllegalStateException("call trackAllocations() before rendering");
+    }
+    return processAllocated;
+  }
+
   /** Calls the module's reset, as a host does between two renders. */
   public void reset() {
     module.reset();
@@ -136,28 +219,68 @@ public final class ModuleHarness {
 
   /** Renders {@code frames} frames; returns {@code [channel][frame]} of the given output port. */
   public float[][] renderPort(int outputPort, int frames) {
-    int channels = descriptor.ports().get(outputPort).channels();
-    float[][] result = new float[channels][frames];
+    float[][][] into = new float[descriptor.ports().size()][][];
+    into[outputPort] = new float[descriptor.ports().get(outputPort).channels()][frames];
+    renderInto(into, frames);
+    return into[outputPort];
+  }
+
+  /**
+   * Renders {@code frames} frames; returns {@code [port][channel][frame]} of every audio and CV
+   * output port, indexed as in {@link ModuleDescriptor#ports()} (no channels for input and
+   * event ports).
+   */
+  public float[][][] renderOutputs(int frames) {
+    List<PortDescriptor> ports = descriptor.ports();
+    float[][][] into = new float[ports.size()][][];
+    for (int p = 0; p < ports.size(); p++) {
+      boolean output = ports.get(p).direction() == PortDescriptor.Direction.OUTPUT
+          && ports.get(p).type() != PortDescriptor.Type.EVENTS;
+      into[p] = new float[output ? ports.get(p).channels() : 0][frames];
+    }
+    renderInto(into, frames);
+    return into;
+  }
+
+  private void renderInto(float[][][] into, int frames) {
     pending.sort(Comparator.comparingLong(TimedEvent::frame));
     int done = 0;
     while (done < frames) {
       int n = Math.min(blockSize, frames - done);
       prepareBlock(n);
-      ProcessStatus status = module.process(context.block(n));
+      Context block = context.block(n);
+      ProcessStatus status;
+      if (threads == null) {
+        status = module.process(block);
+      } else {
+        long before = threads.getCurrentThreadAllocatedBytes();
+        status = module.process(block);
+        processAllocated += threads.getCurrentThreadAllocatedBytes() - before;
+      }
       if (status == ProcessStatus.ERROR) {
         throw new IllegalStateException("module " + descriptor.id() + " returned ERROR at frame " + frame);
       }
-      for (int ch = 0; ch < channels; ch++) {
-        if (status == ProcessStatus.SILENT) {
-          Arrays.fill(result[ch], done, done + n, 0f);
-        } else {
-          System.arraycopy(buffers[outputPort][ch], 0, result[ch], done, n);
+      for (int p = 0; p < into.length; p++) {
+        float[][] result = into[p];
+        for (int ch = 0; result != null && ch < result.length; ch++) {
+          if (status == ProcessStatus.SILENT) {
+            Arrays.fill(result[ch], done, done + n, 0f);
+          } else {
+            System.arraycopy(buffers[p][ch], 0, result[ch], done, n);
+          }
         }
       }
       frame += n;
       done += n;
     }
-    return result;
+  }
+
+  private int parameter(String parameterId) {
+    int index = descriptor.parameterIndex(parameterId);
+    if (index < 0) {
+      throw new IllegalArgumentException("module " + descriptor.id() + " has no parameter " + parameterId);
+    }
+    return index;
   }
 
   private int firstOutput() {
@@ -191,7 +314,9 @@ public final class ModuleHarness {
     for (int i = 0; i < current.length; i++) {
       float[] ramp = ramps[i];
       constant[i] = step[i] == 0;
-      context.blockStart[i] = current[i];
+      // Only a ramp rounds a stepped parameter: set() has rounded already, force() must not.
+      boolean round = stepped[i] && !constant[i];
+      context.blockStart[i] = round ? Math.rint(current[i]) : current[i];
       for (int f = 0; f < n; f++) {
         if (step[i] != 0) {
           current[i] += step[i];
@@ -200,7 +325,7 @@ public final class ModuleHarness {
             step[i] = 0;
           }
         }
-        ramp[f] = (float) current[i];
+        ramp[f] = (float) (round ? Math.rint(current[i]) : current[i]);
       }
     }
     context.eventFrom = context.eventTo;

@@ -1,9 +1,9 @@
 /**
- * Offline harness, signal measurements and a static real-time rules check for testing modules
- * outside a host.
+ * Offline harness, signal measurements, a static real-time rules check and a conformance kit
+ * for testing modules outside a host.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.patchwork.sdk.testkit;
 
 import org.osgi.annotation.bundle.Export;

@@ -74,7 +74,7 @@ public final class StateVariableFilter implements AudioModule {
     float[] cutoffRamp = ctx.parameterRamp(CUTOFF);
     float[] resonanceRamp = ctx.parameterRamp(RESONANCE);
     double cutoff = ctx.parameter(CUTOFF);
-    double r2 = 1 / ctx.parameter(RESONANCE);
+    double r2 = damping(ctx.parameter(RESONANCE));
     double g = Cutoff.gain(cutoff, 0, sampleRate);
     double norm = 1 / (1 + g * (g + r2));
     double a = s1;
@@ -82,7 +82,7 @@ public final class StateVariableFilter implements AudioModule {
     for (int i = 0; i < frames; i++) {
       if (moving) {
         if (!resonanceConstant) {
-          r2 = 1 / resonanceRamp[i];
+          r2 = damping(resonanceRamp[i]);
         }
         g = Cutoff.gain(cutoffConstant ? cutoff : cutoffRamp[i], cv[i], sampleRate);
         norm = 1 / (1 + g * (g + r2));
@@ -106,6 +106,11 @@ public final class StateVariableFilter implements AudioModule {
       s2 = 0;
     }
     return ProcessStatus.CONTINUE;
+  }
+
+  /** {@code 2R = 1/Q} with Q held to the parameter's range (NaN gives the lowest Q). */
+  private static double damping(double q) {
+    return 1 / (q >= 0.5 ? (q <= 25 ? q : 25) : 0.5);
   }
 
   @Override

@@ -25,7 +25,10 @@ import org.patchwork.sdk.module.ProcessStatus;
  * {@code curve = 0} is a straight line; {@code curve < 0} starts slowly. Because of the
  * normalisation every segment takes exactly its set time whatever the curve (a plain
  * exponential would never arrive). {@code e^{−c·x}} is advanced by one
- * multiplication per frame, so the loop calls no transcendental functions.
+ * multiplication per frame, so the loop calls no transcendental functions. With
+ * {@code curves = Shared} one {@code curve} shapes every segment; with {@code Per segment}
+ * the attack, decay and release each take their own ({@code attack_curve} ...), e.g. a
+ * concave attack ({@code −0.5}) before a convex, RC-like decay and release.
  *
  * <p>A NOTE_ON starts the attack from the current level (no click on a retrigger); the gate
  * stays open while any note is held, and the release starts from whatever level the envelope
@@ -40,9 +43,13 @@ public final class Adsr implements AudioModule {
   static final int SUSTAIN = 2;
   static final int RELEASE = 3;
   static final int CURVE = 4;
+  static final int CURVES = 5;
+  static final int ATTACK_CURVE = 6;
+  static final int DECAY_CURVE = 7;
+  static final int RELEASE_CURVE = 8;
 
   static final ModuleDescriptor DESCRIPTOR = new ModuleDescriptor(
-      "org.patchwork.dsp.adsr", "ADSR", "Patchwork", "1.0.0", ModuleKind.MODULATOR,
+      "org.patchwork.dsp.adsr", "ADSR", "Patchwork", "1.1.0", ModuleKind.MODULATOR,
       Set.of("envelope", "modulator"),
       List.of(PortDescriptor.eventsIn("notes"), PortDescriptor.cvOut("env")),
       List.of(
@@ -50,7 +57,12 @@ public final class Adsr implements AudioModule {
           ParameterDescriptor.of("decay", "Decay", 0, 10000, 100, "ms"),
           ParameterDescriptor.of("sustain", "Sustain", 0, 1, 0.7, ""),
           ParameterDescriptor.of("release", "Release", 0, 20000, 500, "ms"),
-          ParameterDescriptor.of("curve", "Curve", -1, 1, 0.5, "")),
+          ParameterDescriptor.of("curve", "Curve", -1, 1, 0.5, ""),
+          // Appended in 1.1: saved projects address parameters by id, and older ones by index.
+          ParameterDescriptor.choice("curves", "Curves", 0, "Shared", "Per segment"),
+          ParameterDescriptor.of("attack_curve", "Attack curve", -1, 1, 0.5, ""),
+          ParameterDescriptor.of("decay_curve", "Decay curve", -1, 1, 0.5, ""),
+          ParameterDescriptor.of("release_curve", "Release curve", -1, 1, 0.5, "")),
       0);
 
   private static final int IDLE = 0;
@@ -115,24 +127,33 @@ public final class Adsr implements AudioModule {
     while (stage == ATTACKING || stage == DECAYING || stage == RELEASING) {
       double to;
       double millis;
+      int curve;
       if (stage == ATTACKING) {
         to = 1;
-        millis = ctx.parameter(ATTACK);
+        millis = clamp(ctx.parameter(ATTACK), 0, 10000);
+        curve = ATTACK_CURVE;
       } else if (stage == DECAYING) {
-        to = ctx.parameter(SUSTAIN);
-        millis = ctx.parameter(DECAY);
+        to = clamp(ctx.parameter(SUSTAIN), 0, 1);
+        millis = clamp(ctx.parameter(DECAY), 0, 10000);
+        curve = DECAY_CURVE;
       } else {
         to = 0;
-        millis = ctx.parameter(RELEASE);
+        millis = clamp(ctx.parameter(RELEASE), 0, 20000);
+        curve = RELEASE_CURVE;
       }
-      segment(from, to, millis, CURVATURE * ctx.parameter(CURVE));
+      boolean perSegment = ctx.parameter(CURVES) >= 0.5;
+      segment(from, to, millis, CURVATURE * clamp(ctx.parameter(perSegment ? curve : CURVE), -1, 1));
       if (left > 0) {
         return;
       }
       from = to;
       stage = following(stage);
     }
-    sustainLevel = ctx.parameter(SUSTAIN);
+    sustainLevel = clamp(ctx.parameter(SUSTAIN), 0, 1);
+  }
+
+  private static double clamp(double v, double lo, double hi) {
+    return v >= lo ? (v <= hi ? v : hi) : lo;
   }
 
   private static int following(int stage) {
@@ -178,11 +199,11 @@ public final class Adsr implements AudioModule {
       if (stage == SUSTAINING) {
         boolean constant = ctx.isParameterConstant(SUSTAIN);
         float[] ramp = ctx.parameterRamp(SUSTAIN);
-        double sustain = ctx.parameter(SUSTAIN);
+        double sustain = clamp(ctx.parameter(SUSTAIN), 0, 1);
         for (; i < to; i++) {
-          out[i] = (float) (constant ? sustain : ramp[i]);
+          out[i] = (float) (constant ? sustain : clamp(ramp[i], 0, 1));
         }
-        sustainLevel = constant ? sustain : ramp[to - 1];
+        sustainLevel = constant ? sustain : clamp(ramp[to - 1], 0, 1);
         return;
       }
       int n = Math.min(to - i, left);

@@ -9,6 +9,7 @@ import org.patchwork.sdk.module.ParameterDescriptor;
 import org.patchwork.sdk.module.PortDescriptor;
 import org.patchwork.sdk.module.ProcessContext;
 import org.patchwork.sdk.module.ProcessStatus;
+import org.patchwork.sdk.module.Transport;
 
 /**
  * A low-frequency oscillator on a bipolar CV output: a phase accumulator (Puckette, "The
@@ -24,7 +25,16 @@ import org.patchwork.sdk.module.ProcessStatus;
  * <p>Control signals are not band-limited: at LFO rates the corners alias far below
  * audibility, and modulation targets want sharp edges. A rising zero crossing on {@code reset}
  * restarts the phase at that frame, to sync the LFO to a clock or a gate. The rate follows
- * automation frame by frame.
+ * automation frame by frame. {@code phase} shifts the shape: the output is
+ * {@code shape((φ + phase/360) mod 1)}.
+ *
+ * <p>With {@code sync = Tempo} the rate comes from the song: one cycle lasts the chosen
+ * {@code division} (a bar, a quarter note, a dotted eighth, a triplet ...), so
+ * {@code rate = tempo/60/beats}, and {@code rate} and {@code rate_cv} are not used. While the
+ * song plays, the phase is also locked to the song position at the start of every block,
+ * {@code φ = (songBeat/beats) mod 1}, so the LFO lines up with the bar wherever playback
+ * starts (a {@code reset} then lasts at most until the next block); while it is stopped the
+ * LFO runs free at the tempo's rate.
  */
 public final class Lfo implements AudioModule {
 
@@ -34,6 +44,9 @@ public final class Lfo implements AudioModule {
   static final int WAVE = 0;
   static final int RATE = 1;
   static final int LEVEL = 2;
+  static final int SYNC = 3;
+  static final int DIVISION = 4;
+  static final int PHASE = 5;
 
   static final int SINE = 0;
   static final int TRIANGLE = 1;
@@ -41,14 +54,23 @@ public final class Lfo implements AudioModule {
   static final int SQUARE = 3;
 
   static final ModuleDescriptor DESCRIPTOR = new ModuleDescriptor(
-      "org.patchwork.dsp.lfo", "LFO", "Patchwork", "1.0.0", ModuleKind.MODULATOR,
+      "org.patchwork.dsp.lfo", "LFO", "Patchwork", "1.1.0", ModuleKind.MODULATOR,
       Set.of("modulator"),
       List.of(PortDescriptor.cvIn("rate_cv"), PortDescriptor.cvIn("reset"), PortDescriptor.cvOut("out")),
       List.of(
           ParameterDescriptor.choice("wave", "Wave", SINE, "Sine", "Triangle", "Saw", "Square"),
           ParameterDescriptor.of("rate", "Rate", 0.01, 100, 1, "Hz"),
-          ParameterDescriptor.of("level", "Level", 0, 1, 1, "")),
+          ParameterDescriptor.of("level", "Level", 0, 1, 1, ""),
+          // Appended in 1.1: saved projects address parameters by id, and older ones by index.
+          ParameterDescriptor.choice("sync", "Sync", 0, "Free", "Tempo"),
+          ParameterDescriptor.choice("division", "Division", 4, "4 bars", "2 bars", "1 bar", "1/2", "1/4",
+              "1/8", "1/16", "1/32", "1/2 T", "1/4 T", "1/8 T", "1/16 T", "1/2 .", "1/4 .", "1/8 .", "1/16 ."),
+          ParameterDescriptor.of("phase", "Phase", 0, 360, 0, "deg")),
       0);
+
+  /** Beats (quarter notes) per cycle for each division; negative entries count bars. */
+  private static final double[] BEATS = {
+      -4, -2, -1, 2, 1, 0.5, 0.25, 0.125, 4 / 3.0, 2 / 3.0, 1 / 3.0, 1 / 6.0, 3, 1.5, 0.75, 0.375};
 
   private static final double LN2 = Math.log(2);
   /** Half a cycle per frame at most: faster is no longer a low-frequency oscillator. */
@@ -78,8 +100,29 @@ public final class Lfo implements AudioModule {
     boolean levelConstant = ctx.isParameterConstant(LEVEL);
     float[] levelRamp = ctx.parameterRamp(LEVEL);
     double level = ctx.parameter(LEVEL);
+    double offset = clamp(ctx.parameter(PHASE), 0, 360) / 360;
     double toCycles = 1 / sampleRate;
     double p = phase;
+    boolean synced = ctx.parameter(SYNC) >= 0.5;
+    if (synced) {
+      Transport transport = ctx.transport();
+      double beats = BEATS[(int) clamp(ctx.parameter(DIVISION), 0, BEATS.length - 1)];
+      if (beats < 0) {
+        int perBar = transport.beatsPerBar();
+        beats *= -(perBar > 0 ? perBar : 4);
+      }
+      // The rate in Hz that the free-running path below turns into a phase increment.
+      rate = clamp(transport.tempo(), 1, 999) / 60 / beats;
+      rateConstant = true;
+      cvOn = false;
+      if (transport.isPlaying()) {
+        double cycles = transport.songBeat() / beats;
+        p = Double.isFinite(cycles) ? cycles - Math.floor(cycles) : 0;
+        if (p >= 1) { // a tiny negative position rounds up to 1
+          p = 0;
+        }
+      }
+    }
     double last = previousReset;
     for (int i = 0; i < frames; i++) {
       // An unconnected reset reads zeros and never rises through zero.
@@ -88,7 +131,12 @@ public final class Lfo implements AudioModule {
         p = 0;
       }
       last = r;
-      out[i] = (float) ((levelConstant ? level : levelRamp[i]) * shape(wave, p));
+      double shifted = p + offset;
+      if (shifted >= 1) {
+        shifted -= 1;
+      }
+      double a = clamp(levelConstant ? level : levelRamp[i], 0, 1);
+      out[i] = (float) (a * shape(wave, shifted));
       double inc = (rateConstant ? rate : rateRamp[i]) * toCycles;
       if (cvOn) {
         inc *= Math.exp(cv[i] * LN2);
@@ -106,6 +154,10 @@ public final class Lfo implements AudioModule {
     phase = p;
     previousReset = Double.isFinite(last) ? last : 0;
     return ProcessStatus.CONTINUE;
+  }
+
+  private static double clamp(double v, double lo, double hi) {
+    return v >= lo ? (v <= hi ? v : hi) : lo;
   }
 
   /** The waveform at phase {@code p} in [0, 1). */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.patchwork.sdk.testkit.ModuleHarness;
 
@@ -21,9 +22,11 @@ class AdsrTest {
   private static final double RELEASE = 200;
 
   private static float[] render(double curve, int block) {
-    ModuleHarness h = new ModuleHarness(new Adsr(), Adsr.DESCRIPTOR, RATE, block)
-        .set("attack", ATTACK).set("decay", DECAY).set("sustain", SUSTAIN).set("release", RELEASE)
-        .set("curve", curve);
+    return render(new ModuleHarness(new Adsr(), Adsr.DESCRIPTOR, RATE, block).set("curve", curve));
+  }
+
+  private static float[] render(ModuleHarness h) {
+    h.set("attack", ATTACK).set("decay", DECAY).set("sustain", SUSTAIN).set("release", RELEASE);
     int id = h.noteOn(ON, 60, 1f);
     h.noteOff(OFF, 60, id);
     return h.render(OFF + RATE)[0];
@@ -52,27 +55,41 @@ class AdsrTest {
   @ParameterizedTest
   @ValueSource(doubles = {0, 0.8, -0.8})
   void segmentTimesAndCurveCrossingsAreWithinAMillisecond(double curve) {
-    float[] env = render(curve, 64);
+    checkTimes(render(curve, 64), curve, curve, curve);
+  }
+
+  /** Per-segment curves: each segment keeps its time and bends as its own curve says. */
+  @ParameterizedTest
+  @CsvSource({"-0.8, 0.8, 0.3", "0.8, -0.5, -1", "0, 1, 0.5"})
+  void perSegmentCurvesShapeEachSegmentAndKeepItsTime(double attack, double decay, double release) {
+    ModuleHarness h = new ModuleHarness(new Adsr(), Adsr.DESCRIPTOR, RATE, 64).set("curve", 0.9)
+        .set("curves", 1).set("attack_curve", attack).set("decay_curve", decay).set("release_curve", release);
+    checkTimes(render(h), attack, decay, release);
+  }
+
+  private static void checkTimes(float[] env, double attackCurve, double decayCurve, double releaseCurve) {
     double on = ON / MS;
     double off = OFF / MS;
     double[][] checks = {
         // measured, expected (ms after the event)
         {crossing(env, ON, 1 - 1e-6) - on, ATTACK},
-        {crossing(env, ON, 0.5) - on, expectedCrossing(curve, 0, 1, 0.5, ATTACK)},
-        {crossing(env, ON + 1, 0.9) - on, expectedCrossing(curve, 0, 1, 0.9, ATTACK)},
+        {crossing(env, ON, 0.5) - on, expectedCrossing(attackCurve, 0, 1, 0.5, ATTACK)},
+        {crossing(env, ON + 1, 0.9) - on, expectedCrossing(attackCurve, 0, 1, 0.9, ATTACK)},
         {crossing(env, (int) (ON + ATTACK * MS), 0.75) - on - ATTACK,
-            expectedCrossing(curve, 1, SUSTAIN, 0.75, DECAY)},
+            expectedCrossing(decayCurve, 1, SUSTAIN, 0.75, DECAY)},
         {crossing(env, (int) (ON + ATTACK * MS), SUSTAIN + 1e-6) - on - ATTACK, DECAY},
-        {crossing(env, OFF, 0.25) - off, expectedCrossing(curve, SUSTAIN, 0, 0.25, RELEASE)},
+        {crossing(env, OFF, 0.25) - off, expectedCrossing(releaseCurve, SUSTAIN, 0, 0.25, RELEASE)},
         {crossing(env, OFF, 1e-6) - off, RELEASE},
     };
     String[] names = {"attack end", "attack 50%", "attack 90%", "decay midpoint", "decay end",
         "release midpoint", "release end"};
-    StringBuilder report = new StringBuilder(String.format("adsr curve %+.1f timing errors (ms):", curve));
+    StringBuilder report = new StringBuilder(String.format(
+        "adsr curves %+.1f/%+.1f/%+.1f timing errors (ms):", attackCurve, decayCurve, releaseCurve));
     for (int i = 0; i < checks.length; i++) {
       double error = checks[i][0] - checks[i][1];
       report.append(String.format(" %s %+.4f", names[i], error));
-      assertEquals(checks[i][1], checks[i][0], 1.0, names[i] + " at curve " + curve);
+      assertEquals(checks[i][1], checks[i][0], 1.0, names[i] + " at curves " + attackCurve + "/"
+          + decayCurve + "/" + releaseCurve);
     }
     System.out.println(report);
     assertEquals(SUSTAIN, env[OFF - 1], 1e-7, "sustain level");

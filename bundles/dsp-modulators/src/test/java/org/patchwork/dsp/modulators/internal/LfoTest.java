@@ -96,4 +96,40 @@ class LfoTest {
     assertArrayEquals(first, h.render(RATE)[0]);
     assertEquals(1 / Math.sqrt(3), Signals.rms(first, 0, RATE), 1e-3, "a triangle's RMS is 1/√3");
   }
+
+  /** The harness plays at 120 BPM in 4/4 from song frame 0. */
+  @ParameterizedTest
+  @CsvSource({"2, 0.5", "4, 2", "5, 4", "9, 3", "13, 1.3333333333333333", "0, 0.125"})
+  void tempoSyncRunsOneCyclePerDivision(int division, double expectedHz) {
+    int seconds = (int) Math.max(16, 3 / expectedHz + 1);
+    float[] out = lfo(Lfo.SINE, 37).set("sync", 1).set("division", division).render(seconds * RATE)[0];
+    double measured = measuredRate(out);
+    double error = 100 * (measured / expectedHz - 1);
+    System.out.printf("lfo synced, division %d: measured %.6f Hz (expected %.6f), error %.6f %%%n",
+        division, measured, expectedHz, error);
+    assertEquals(0, error, 0.01);
+  }
+
+  @Test
+  void tempoSyncLocksThePhaseToTheBeat() {
+    // A quarter-note saw at 120 BPM starts every 24000 frames, whatever the block size.
+    for (int block : new int[] {1, 64, 100}) {
+      float[] out = new ModuleHarness(new Lfo(), Lfo.DESCRIPTOR, RATE, block).set("wave", Lfo.SAW)
+          .set("sync", 1).set("division", 4).render(4 * RATE)[0];
+      for (int beat = 0; beat < 8; beat++) {
+        assertEquals(0, out[beat * RATE / 2], 1e-6, "beat " + beat + ", block " + block);
+        assertEquals(0.5, out[beat * RATE / 2 + RATE / 8], 1e-6, "a quarter into beat " + beat);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"0, 90, 1", "0, 270, -1", "2, 180, -1", "3, 180, -1", "1, 90, 1"})
+  void phaseShiftsTheShape(int wave, double degrees, double first) {
+    float[] out = lfo(wave, 1).set("phase", degrees).render(RATE)[0];
+    assertEquals(first, out[0], 1e-9, "value at the start");
+    float[] plain = lfo(wave, 1).render(RATE)[0];
+    int shift = (int) Math.round(degrees / 360 * RATE);
+    assertEquals(plain[shift + 1000], out[1000], 1e-5, "the same shape, shifted");
+  }
 }

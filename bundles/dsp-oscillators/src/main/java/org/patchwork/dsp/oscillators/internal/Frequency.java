@@ -17,6 +17,9 @@ import org.patchwork.sdk.module.ProcessContext;
  * transposes the keyboard like the frequency knob of a VCO. A key takes effect at its event's
  * frame and is kept after NOTE_OFF (the oscillators run freely; gate them with an envelope).
  * Increments are clamped to [min, max] cycles per frame, and a NaN input gives min.
+ *
+ * <p>An oscillator is an instrument, so it is silent (exactly 0.0) until it is played:
+ * {@link #firstSound} says from which frame of a block it sounds.
  */
 final class Frequency {
 
@@ -108,6 +111,28 @@ final class Frequency {
     }
     keyOctaves = key;
     return inc;
+  }
+
+  /**
+   * The frame of this block from which a module that has not sounded yet starts: 0 when one of
+   * its inputs {@code 1..out-1} is connected (a patched oscillator runs, keyboard or not), else
+   * the frame of the first NOTE_ON, else {@code frames} (it stays silent). Port 0 is the notes
+   * input of every module that uses this.
+   */
+  static int firstSound(ProcessContext ctx, int out) {
+    for (int port = 1; port < out; port++) {
+      if (ctx.isConnected(port)) {
+        return 0;
+      }
+    }
+    int frames = ctx.frames();
+    for (int e = 0; e < ctx.eventCount(); e++) {
+      Event event = ctx.event(e);
+      if (event.type() == Event.Type.NOTE_ON) {
+        return Math.max(0, Math.min(event.frame(), frames));
+      }
+    }
+    return frames;
   }
 
   /** Limits {@code x} to [min, max]; NaN gives min. */

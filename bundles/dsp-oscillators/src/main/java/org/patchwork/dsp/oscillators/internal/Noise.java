@@ -14,11 +14,17 @@ import org.patchwork.sdk.module.PortDescriptor;
  */
 final class Noise {
 
-  static final int OUT = 0;
+  static final int NOTES = 0;
+  static final int OUT = 1;
   static final int LEVEL = 0;
   static final int SEED = 1;
 
-  static final List<PortDescriptor> PORTS = List.of(PortDescriptor.audioOut("out", 1));
+  /**
+   * Notes start the noise: like every instrument it is silent until played (from the first
+   * NOTE_ON's frame, see {@link Frequency#firstSound}), and then runs freely.
+   */
+  static final List<PortDescriptor> PORTS =
+      List.of(PortDescriptor.eventsIn("notes"), PortDescriptor.audioOut("out", 1));
 
   static final List<ParameterDescriptor> PARAMETERS = List.of(
       ParameterDescriptor.of("level", "Level", 0, 1, 0.5, ""),

@@ -19,7 +19,8 @@ import org.patchwork.sdk.module.ProcessStatus;
  * which stays within ±0.05 dB of 1/f above 9.2 Hz at 44.1 kHz; the coefficients are fixed, so
  * at another rate the fitted band scales with it (9.2·fs/44.1k Hz up to near Nyquist). The sum
  * is scaled by 1/3.0525, its RMS gain, so pink and white noise of the same level have the
- * same RMS ({@code level/√3}).
+ * same RMS ({@code level/√3}). Silent until the first NOTE_ON, then it runs freely (gate it
+ * with an envelope).
  */
 public final class PinkNoise implements AudioModule {
 
@@ -32,6 +33,8 @@ public final class PinkNoise implements AudioModule {
 
   private long state;
   private double seed = -1;
+  /** False until the first note: an instrument is silent until played. */
+  private boolean started;
   private double b0;
   private double b1;
   private double b2;
@@ -54,6 +57,14 @@ public final class PinkNoise implements AudioModule {
     }
     int frames = ctx.frames();
     float[] out = ctx.output(Noise.OUT, 0);
+    int begin = started ? 0 : Frequency.firstSound(ctx, Noise.OUT);
+    if (begin >= frames) {
+      return ProcessStatus.SILENT;
+    }
+    started = true;
+    for (int i = 0; i < begin; i++) {
+      out[i] = 0f;
+    }
     boolean levelConstant = ctx.isParameterConstant(Noise.LEVEL);
     float[] levelRamp = ctx.parameterRamp(Noise.LEVEL);
     double level = ctx.parameter(Noise.LEVEL) * NORMALISE;
@@ -65,7 +76,7 @@ public final class PinkNoise implements AudioModule {
     double c4 = b4;
     double c5 = b5;
     double c6 = b6;
-    for (int i = 0; i < frames; i++) {
+    for (int i = begin; i < frames; i++) {
       s = Noise.advance(s);
       double w = Noise.uniform(s);
       c0 = 0.99886 * c0 + w * 0.0555179;
@@ -92,6 +103,7 @@ public final class PinkNoise implements AudioModule {
 
   @Override
   public void reset() {
+    started = false;
     seed = -1;
     b0 = 0;
     b1 = 0;

@@ -21,6 +21,9 @@ import org.patchwork.sdk.module.ProcessStatus;
  * from {@link Frequency}. A rising zero crossing on {@code sync} resets the phase at the
  * interpolated sub-sample instant, and the resulting jump gets its own polyBLEP. The output is
  * delayed by one frame so that the correction before a corner can still be applied.
+ *
+ * <p>Silent (exactly 0.0) until played, then free-running, as {@link SineOscillator} describes;
+ * it starts from the phase {@code reset} sets.
  */
 public final class SawOscillator implements AudioModule {
 
@@ -35,6 +38,8 @@ public final class SawOscillator implements AudioModule {
   private double phase;
   private double held;
   private double previousSync;
+  /** False until played (see {@link Frequency#firstSound}): an instrument is silent until then. */
+  private boolean started;
 
   static List<PortDescriptor> ports() {
     List<PortDescriptor> ports = new ArrayList<>(Frequency.PORTS);
@@ -59,10 +64,18 @@ public final class SawOscillator implements AudioModule {
     boolean levelConstant = ctx.isParameterConstant(Frequency.LEVEL);
     float[] levelRamp = ctx.parameterRamp(Frequency.LEVEL);
     double level = ctx.parameter(Frequency.LEVEL);
+    int begin = started ? 0 : Frequency.firstSound(ctx, OUT);
+    if (begin >= frames) {
+      return ProcessStatus.SILENT;
+    }
+    started = true;
+    for (int i = 0; i < begin; i++) {
+      out[i] = 0f;
+    }
     double p = phase;
     double pending = held;
     double lastSync = previousSync;
-    for (int i = 0; i < frames; i++) {
+    for (int i = begin; i < frames; i++) {
       double dt = inc[i];
       double y = pending;
       double after = 0;
@@ -100,6 +113,7 @@ public final class SawOscillator implements AudioModule {
     phase = 0.5;
     held = 0;
     previousSync = 0;
+    started = false;
   }
 
   @Override

@@ -18,6 +18,11 @@ import org.patchwork.sdk.module.ProcessStatus;
  * oscillators its frequency may go negative under linear FM (through-zero FM, as in
  * Chowning's "The Synthesis of Complex Audio Spectra by Means of Frequency Modulation",
  * JAES 21(7), 1973): the phase then runs backwards instead of stopping.
+ *
+ * <p>It is silent (exactly 0.0) until played: from the frame of the first NOTE_ON, or at once
+ * when an input is connected ({@link Frequency#firstSound}); then it runs freely, keeping the
+ * last key after NOTE_OFF (gate it with an envelope). {@code reset} silences it again, and it
+ * starts at phase 0, so without a click.
  */
 public final class SineOscillator implements AudioModule {
 
@@ -31,6 +36,7 @@ public final class SineOscillator implements AudioModule {
 
   private final Frequency frequency = new Frequency();
   private double phase;
+  private boolean started;
 
   private static List<PortDescriptor> ports() {
     List<PortDescriptor> ports = new ArrayList<>(Frequency.PORTS);
@@ -52,8 +58,16 @@ public final class SineOscillator implements AudioModule {
     boolean levelConstant = ctx.isParameterConstant(Frequency.LEVEL);
     float[] levelRamp = ctx.parameterRamp(Frequency.LEVEL);
     double level = ctx.parameter(Frequency.LEVEL);
+    int begin = started ? 0 : Frequency.firstSound(ctx, OUT);
+    if (begin >= frames) {
+      return ProcessStatus.SILENT;
+    }
+    started = true;
+    for (int i = 0; i < begin; i++) {
+      out[i] = 0f;
+    }
     double p = phase;
-    for (int i = 0; i < frames; i++) {
+    for (int i = begin; i < frames; i++) {
       out[i] = (float) ((levelConstant ? level : levelRamp[i]) * Math.sin(TWO_PI * p));
       p += inc[i];
       // floor rather than a compare: the phase may run backwards.
@@ -67,6 +81,7 @@ public final class SineOscillator implements AudioModule {
   public void reset() {
     frequency.reset();
     phase = 0;
+    started = false;
   }
 
   @Override

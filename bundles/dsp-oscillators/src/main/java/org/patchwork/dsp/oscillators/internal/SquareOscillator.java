@@ -22,6 +22,9 @@ import org.patchwork.sdk.module.ProcessStatus;
  * Hard sync works as in {@link SawOscillator}. The output is delayed by one frame. A width
  * that moves across a standing phase is not band-limited, which is inaudible at modulation
  * rates.
+ *
+ * <p>Silent (exactly 0.0) until played, then free-running, as {@link SineOscillator} describes;
+ * it starts from the phase {@code reset} sets.
  */
 public final class SquareOscillator implements AudioModule {
 
@@ -41,6 +44,8 @@ public final class SquareOscillator implements AudioModule {
   private double phase;
   private double held;
   private double previousSync;
+  /** False until played (see {@link Frequency#firstSound}): an instrument is silent until then. */
+  private boolean started;
 
   private static List<PortDescriptor> ports() {
     List<PortDescriptor> ports = new ArrayList<>(Frequency.PORTS);
@@ -76,10 +81,18 @@ public final class SquareOscillator implements AudioModule {
     boolean widthConstant = ctx.isParameterConstant(WIDTH);
     float[] widthRamp = ctx.parameterRamp(WIDTH);
     double width = ctx.parameter(WIDTH);
+    int begin = started ? 0 : Frequency.firstSound(ctx, OUT);
+    if (begin >= frames) {
+      return ProcessStatus.SILENT;
+    }
+    started = true;
+    for (int i = 0; i < begin; i++) {
+      out[i] = 0f;
+    }
     double p = phase;
     double pending = held;
     double lastSync = previousSync;
-    for (int i = 0; i < frames; i++) {
+    for (int i = begin; i < frames; i++) {
       double dt = inc[i];
       // pwm reads zeros when unconnected, so it needs no test of its own.
       double w = Frequency.clamp((widthConstant ? width : widthRamp[i]) + pwm[i], MIN_WIDTH, MAX_WIDTH);
@@ -142,6 +155,7 @@ public final class SquareOscillator implements AudioModule {
     phase = 0;
     held = 0;
     previousSync = 0;
+    started = false;
   }
 
   @Override

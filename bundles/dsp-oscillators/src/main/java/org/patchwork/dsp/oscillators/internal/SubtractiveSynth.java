@@ -93,7 +93,8 @@ public final class SubtractiveSynth implements AudioModule {
       return ProcessStatus.SILENT;
     }
     configure(vs, ctx);
-    int limit = (int) ctx.parameter(VOICES);
+    // Hosts clamp, but an unclamped count beyond MAX would index past the voice arrays.
+    int limit = (int) clamp(ctx.parameter(VOICES), 1, Voices.MAX);
     float[] out = ctx.output(OUT, 0);
     double[] sum = mix;
     for (int i = 0; i < frames; i++) {
@@ -130,7 +131,8 @@ public final class SubtractiveSynth implements AudioModule {
     vs.cutoffRamp = ctx.parameterRamp(CUTOFF);
     vs.cutoffCvOn = ctx.isConnected(CUTOFF_CV);
     vs.cutoffCv = ctx.input(CUTOFF_CV, 0);
-    vs.damping = 1 / ctx.parameter(RESONANCE);
+    // A Q at or below 0 would make the filter unstable: keep the declared range.
+    vs.damping = 1 / clamp(ctx.parameter(RESONANCE), 0.5, 25);
     vs.lfoRate = ctx.parameter(LFO_RATE);
     vs.lfoDepth = ctx.parameter(LFO_DEPTH);
     vs.lfoKeytrack = ctx.parameter(LFO_KEYTRACK);
@@ -141,8 +143,14 @@ public final class SubtractiveSynth implements AudioModule {
     vs.releaseFrames = frames(ctx.parameter(RELEASE));
   }
 
+  /** Frames of a segment: at least one, at most 20 s, whatever value the host passed. */
   private int frames(double millis) {
-    return (int) Math.max(1, Math.round(millis * sampleRate / 1000));
+    return (int) Math.max(1, Math.round(clamp(millis, 0, 20_000) * sampleRate / 1000));
+  }
+
+  /** Limits {@code x} to [min, max]; NaN gives min. */
+  private static double clamp(double x, double min, double max) {
+    return x >= min ? Math.min(x, max) : min;
   }
 
   private void handle(Voices vs, Event event, int limit, long now) {

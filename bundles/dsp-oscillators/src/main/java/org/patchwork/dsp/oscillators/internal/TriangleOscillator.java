@@ -19,6 +19,9 @@ import org.patchwork.sdk.module.ProcessStatus;
  * this keeps no DC state, so pitch jumps, FM and hard sync cannot make it drift. A sync reset to
  * {@code φ = 0} makes a step (polyBLEP) and, on the falling half, a corner (polyBLAMP). The
  * output is delayed by one frame.
+ *
+ * <p>Silent (exactly 0.0) until played, then free-running, as {@link SineOscillator} describes;
+ * it starts from the phase {@code reset} sets.
  */
 public final class TriangleOscillator implements AudioModule {
 
@@ -33,6 +36,8 @@ public final class TriangleOscillator implements AudioModule {
   private double phase;
   private double held;
   private double previousSync;
+  /** False until played (see {@link Frequency#firstSound}): an instrument is silent until then. */
+  private boolean started;
 
   @Override
   public void activate(double sampleRate, int maxFrames) {
@@ -50,10 +55,18 @@ public final class TriangleOscillator implements AudioModule {
     boolean levelConstant = ctx.isParameterConstant(Frequency.LEVEL);
     float[] levelRamp = ctx.parameterRamp(Frequency.LEVEL);
     double level = ctx.parameter(Frequency.LEVEL);
+    int begin = started ? 0 : Frequency.firstSound(ctx, OUT);
+    if (begin >= frames) {
+      return ProcessStatus.SILENT;
+    }
+    started = true;
+    for (int i = 0; i < begin; i++) {
+      out[i] = 0f;
+    }
     double p = phase;
     double pending = held;
     double lastSync = previousSync;
-    for (int i = 0; i < frames; i++) {
+    for (int i = begin; i < frames; i++) {
       double dt = inc[i];
       double corner = 8 * dt;
       double y = pending;
@@ -108,6 +121,7 @@ public final class TriangleOscillator implements AudioModule {
     phase = 0.25;
     held = 0;
     previousSync = 0;
+    started = false;
   }
 
   @Override

@@ -10,7 +10,8 @@ import org.patchwork.sdk.module.ProcessStatus;
 /**
  * White noise: independent samples uniform in (−level, level), so the RMS is
  * {@code level/√3} and the spectrum is flat. Reproducible: the {@code seed} parameter starts
- * the generator ({@link Noise}), and {@link #reset()} starts it again.
+ * the generator ({@link Noise}), and {@link #reset()} starts it again. Silent until the first
+ * NOTE_ON, then it runs freely (gate it with an envelope).
  */
 public final class WhiteNoise implements AudioModule {
 
@@ -20,6 +21,8 @@ public final class WhiteNoise implements AudioModule {
 
   private long state;
   private double seed = -1;
+  /** False until the first note: an instrument is silent until played. */
+  private boolean started;
 
   @Override
   public void activate(double sampleRate, int maxFrames) {
@@ -35,11 +38,19 @@ public final class WhiteNoise implements AudioModule {
     }
     int frames = ctx.frames();
     float[] out = ctx.output(Noise.OUT, 0);
+    int begin = started ? 0 : Frequency.firstSound(ctx, Noise.OUT);
+    if (begin >= frames) {
+      return ProcessStatus.SILENT;
+    }
+    started = true;
+    for (int i = 0; i < begin; i++) {
+      out[i] = 0f;
+    }
     boolean levelConstant = ctx.isParameterConstant(Noise.LEVEL);
     float[] levelRamp = ctx.parameterRamp(Noise.LEVEL);
     double level = ctx.parameter(Noise.LEVEL);
     long s = state;
-    for (int i = 0; i < frames; i++) {
+    for (int i = begin; i < frames; i++) {
       s = Noise.advance(s);
       out[i] = (float) ((levelConstant ? level : levelRamp[i]) * Noise.uniform(s));
     }
@@ -49,6 +60,7 @@ public final class WhiteNoise implements AudioModule {
 
   @Override
   public void reset() {
+    started = false;
     // The next block seeds again from the parameter.
     seed = -1;
   }

@@ -17,8 +17,11 @@ class NoiseTest {
   private static final int RATE = 48_000;
   private static final int SEGMENT = 1 << 14;
 
+  /** Renders from a note at frame 0: the noise, an instrument, is silent until played. */
   private static float[] render(AudioModule module, ModuleDescriptor d, double seed, int frames) {
-    return new ModuleHarness(module, d, RATE, 256).set("level", 1).set("seed", seed).render(frames)[0];
+    ModuleHarness h = new ModuleHarness(module, d, RATE, 256).set("level", 1).set("seed", seed);
+    h.noteOn(0, 60, 1f);
+    return h.render(frames)[0];
   }
 
   @Test
@@ -83,13 +86,30 @@ class NoiseTest {
   @Test
   void resetReproducesTheOutputByteForByte() {
     ModuleHarness h = new ModuleHarness(new PinkNoise(), PinkNoise.DESCRIPTOR, RATE, 100).set("seed", 5);
+    h.noteOn(130, 60, 1f);
     float[] first = h.render(RATE)[0];
     h.reset();
+    h.noteOn(130, 60, 1f);
     assertArrayEquals(first, h.render(RATE)[0]);
+    assertTrue(Signals.rms(first, 130, RATE) > 0.1, "the pink noise sounded");
     ModuleHarness w = new ModuleHarness(new WhiteNoise(), WhiteNoise.DESCRIPTOR, RATE, 100).set("seed", 0);
+    w.noteOn(0, 60, 1f);
     float[] white = w.render(RATE)[0];
     w.reset();
+    w.noteOn(0, 60, 1f);
     assertArrayEquals(white, w.render(RATE)[0]);
+  }
+
+  @Test
+  void silentUntilTheFirstNoteThenStartsAtItsFrame() {
+    for (boolean pink : new boolean[] {false, true}) {
+      ModuleHarness h = pink ? new ModuleHarness(new PinkNoise(), PinkNoise.DESCRIPTOR, RATE, 64)
+          : new ModuleHarness(new WhiteNoise(), WhiteNoise.DESCRIPTOR, RATE, 64);
+      h.noteOn(1000, 60, 1f);
+      float[] out = h.render(2000)[0];
+      assertEquals(0, Signals.peak(Arrays.copyOfRange(out, 0, 1000)), "silent before the note, pink " + pink);
+      assertTrue(out[1000] != 0f, "sounds from the note's frame, pink " + pink);
+    }
   }
 
   /** Welch-averaged power (Hann, 50 % overlap) in the eight octaves from 50 Hz to 12.8 kHz. */

@@ -45,7 +45,7 @@ class SawOscillatorTest {
   @CsvSource({"48.5, -35, -54", "24.5, -29, -49", "12.5, -25, -42", "9.6, -21, -45"})
   void strongestAliasStaysBelowItsBound(double periodFrames, double boundDb, double lowBandBoundDb) {
     double f0 = RATE / periodFrames;
-    ModuleHarness h = harness(128).set("freq", f0).set("level", 1);
+    ModuleHarness h = Spectrum.played(harness(128).set("freq", f0).set("level", 1));
     float[] out = h.render(Spectrum.SIZE + 4800)[0];
     double[] power = Spectrum.power(out, 4800);
     double alias = Spectrum.strongestAliasDb(power, f0, RATE);
@@ -105,7 +105,7 @@ class SawOscillatorTest {
       master[i] = (float) Math.sin(2 * Math.PI * i / period);
     }
     float[] synced = harness(64).set("freq", 443).input("sync", new float[][] {master}).render(RATE)[0];
-    float[] free = harness(64).set("freq", 443).render(RATE)[0];
+    float[] free = Spectrum.played(harness(64).set("freq", 443)).render(RATE)[0];
     double syncedError = 0;
     double freeError = 0;
     for (int i = 4800; i < RATE - period; i++) {

@@ -31,7 +31,7 @@ class SineOscillatorTest {
 
   @Test
   void isAPureToneAtItsLevel() {
-    float[] out = harness(64).set("freq", 1000).set("level", 0.8).render(Spectrum.SIZE)[0];
+    float[] out = Spectrum.played(harness(64).set("freq", 1000).set("level", 0.8)).render(Spectrum.SIZE)[0];
     assertEquals(0.8 / Math.sqrt(2), Signals.rms(out, 0, 48_000), 1e-4);
     double[] power = Spectrum.power(out, 0);
     double worst = Spectrum.strongestAliasDb(power, 1000, RATE);
@@ -39,6 +39,19 @@ class SineOscillatorTest {
     System.out.printf("sine 1 kHz: strongest spur %.1f dB, 2nd harmonic %.1f dB%n", worst, second);
     // −90 dB is the floor of the Blackman-Harris window's side lobes, not of the oscillator.
     assertTrue(worst < -90 && second < -120, "spurs " + worst + " / " + second + " dB");
+  }
+
+  @Test
+  void silentUntilPlayedThenStartsAtTheNotesFrameFromPhaseZero() {
+    ModuleHarness h = harness(64);
+    h.noteOn(1000, 69, 1f);
+    float[] out = h.render(2000)[0];
+    for (int i = 0; i < 1001; i++) {
+      assertEquals(0f, out[i], "silent before the note and at its frame (sin 0), frame " + i);
+    }
+    assertEquals(0.5 * Math.sin(2 * Math.PI * 440 / RATE), out[1001], 1e-7, "one frame of A4 at level 0.5");
+    h.reset();
+    assertEquals(0, Signals.peak(h.render(4800)[0]), "reset silences it again");
   }
 
   /** Through-zero FM: with f = 100 − 300 Hz the phase runs backwards at 200 Hz. */

@@ -1,5 +1,6 @@
 package org.patchwork.dsp.oscillators.internal;
 
+import org.patchwork.sdk.testkit.ModuleHarness;
 import org.patchwork.sdk.testkit.Signals;
 
 /** Spectral measurements the test kit does not offer: alias levels and harmonic levels. */
@@ -13,6 +14,15 @@ final class Spectrum {
   private static final int GUARD = 10;
 
   private Spectrum() {
+  }
+
+  /**
+   * Plays A4 at frame 0 and returns {@code h}: an oscillator is an instrument, silent until
+   * played, and key 69 leaves the {@code freq} parameter's frequency as it is.
+   */
+  static ModuleHarness played(ModuleHarness h) {
+    h.noteOn(0, 69, 1f);
+    return h;
   }
 
   /**

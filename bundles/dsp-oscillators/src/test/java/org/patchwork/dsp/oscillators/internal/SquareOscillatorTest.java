@@ -50,7 +50,7 @@ class SquareOscillatorTest {
   @CsvSource({"48.5, -35", "24.5, -29", "12.5, -26", "9.6, -21"})
   void strongestAliasStaysBelowItsBound(double periodFrames, double boundDb) {
     double f0 = RATE / periodFrames;
-    float[] out = harness(128).set("freq", f0).set("level", 1).render(Spectrum.SIZE + 4800)[0];
+    float[] out = Spectrum.played(harness(128).set("freq", f0).set("level", 1)).render(Spectrum.SIZE + 4800)[0];
     double[] power = Spectrum.power(out, 4800);
     double alias = Spectrum.strongestAliasDb(power, f0, RATE);
     System.out.printf("square %.1f Hz: strongest alias %.1f dB at %.0f Hz, below 10 kHz %.1f dB%n",

@@ -34,7 +34,7 @@ class TriangleOscillatorTest {
   @Test
   void harmonicsFallAsTheInverseSquare() {
     double f0 = 200;
-    float[] out = harness(64).set("freq", f0).set("level", 1).render(Spectrum.SIZE + 4800)[0];
+    float[] out = Spectrum.played(harness(64).set("freq", f0).set("level", 1)).render(Spectrum.SIZE + 4800)[0];
     double[] power = Spectrum.power(out, 4800);
     double fundamental = Spectrum.component(power, f0, RATE);
     for (int k : new int[] {3, 5, 7}) {
@@ -50,7 +50,7 @@ class TriangleOscillatorTest {
   @CsvSource({"48.5, -63", "24.5, -52", "12.5, -42.5", "9.6, -35"})
   void strongestAliasStaysBelowItsBound(double periodFrames, double boundDb) {
     double f0 = RATE / periodFrames;
-    float[] out = harness(128).set("freq", f0).set("level", 1).render(Spectrum.SIZE + 4800)[0];
+    float[] out = Spectrum.played(harness(128).set("freq", f0).set("level", 1)).render(Spectrum.SIZE + 4800)[0];
     double[] power = Spectrum.power(out, 4800);
     double alias = Spectrum.strongestAliasDb(power, f0, RATE);
     System.out.printf("triangle %.1f Hz: strongest alias %.1f dB at %.0f Hz, below 10 kHz %.1f dB%n",

@@ -19,12 +19,14 @@ public final class GainModule implements AudioModule {
   static final int IN = 0;
   static final int OUT = 1;
   static final int GAIN = 0;
+  static final double MIN_DB = -60;
+  static final double MAX_DB = 24;
 
   static final ModuleDescriptor DESCRIPTOR = new ModuleDescriptor(
       "org.patchwork.examples.gain", "Gain", "Patchwork", "1.0.0", ModuleKind.EFFECT,
       Set.of("utility", "example"),
       List.of(PortDescriptor.audioIn("in", 2), PortDescriptor.audioOut("out", 2)),
-      List.of(ParameterDescriptor.of("gain", "Gain", -60, 24, 0, "dB")),
+      List.of(ParameterDescriptor.of("gain", "Gain", MIN_DB, MAX_DB, 0, "dB")),
       0);
 
   @Override
@@ -36,7 +38,7 @@ public final class GainModule implements AudioModule {
   public ProcessStatus process(ProcessContext ctx) {
     int frames = ctx.frames();
     boolean constant = ctx.isParameterConstant(GAIN);
-    float fixed = (float) Math.pow(10, ctx.parameter(GAIN) / 20);
+    float fixed = linear(ctx.parameter(GAIN));
     float[] ramp = ctx.parameterRamp(GAIN);
     for (int ch = 0; ch < 2; ch++) {
       float[] in = ctx.input(IN, ch);
@@ -47,11 +49,20 @@ public final class GainModule implements AudioModule {
         }
       } else {
         for (int i = 0; i < frames; i++) {
-          out[i] = in[i] * (float) Math.pow(10, ramp[i] / 20);
+          out[i] = in[i] * linear(ramp[i]);
         }
       }
     }
     return ProcessStatus.CONTINUE;
+  }
+
+  /**
+   * {@code 10^(dB/20)} with dB limited to the declared range (NaN gives the lowest): hosts clamp
+   * parameter values, but a module must not rely on it, and +1000 dB would be infinite.
+   */
+  private static float linear(double db) {
+    double limited = db >= MIN_DB ? Math.min(db, MAX_DB) : MIN_DB;
+    return (float) Math.pow(10, limited / 20);
   }
 
   @Override

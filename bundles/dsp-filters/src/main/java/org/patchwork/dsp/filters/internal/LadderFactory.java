@@ -1,0 +1,22 @@
+package org.patchwork.dsp.filters.internal;
+
+import org.osgi.service.component.annotations.Component;
+import org.patchwork.sdk.module.AudioModule;
+import org.patchwork.sdk.module.ModuleDescriptor;
+import org.patchwork.sdk.module.ModuleFactory;
+
+/** Offers {@link LadderFilter} to the host as a DS service. */
+@Component(service = ModuleFactory.class,
+    property = ModuleFactory.MODULE_ID + "=org.patchwork.dsp.ladder")
+public final class LadderFactory implements ModuleFactory {
+
+  @Override
+  public ModuleDescriptor descriptor() {
+    return LadderFilter.DESCRIPTOR;
+  }
+
+  @Override
+  public AudioModule create() {
+    return new LadderFilter();
+  }
+}
