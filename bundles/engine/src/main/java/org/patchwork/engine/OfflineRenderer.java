@@ -41,13 +41,28 @@ public final class OfflineRenderer {
    */
   public RenderResult render(Project project, RenderSettings settings, Path out, RenderProgress progress)
       throws IOException {
-    double rate = settings.sampleRate() == 0 ? project.sampleRate() : settings.sampleRate();
+    return render(project, null, settings, out, progress);
+  }
+
+  /**
+   * As {@link #render(Project, RenderSettings, Path, RenderProgress)}, playing {@code timeline}
+   * (a compiled tracker song, see {@link Session#Session(Project, Timeline, ModuleRegistry,
+   * double, int, double, org.patchwork.bus.TelemetryRing, int)}) through the project's graph in
+   * place of its notes; null plays the notes. The timeline must have been computed for the
+   * render's sample rate: {@link #sampleRate(Project, RenderSettings)}.
+   *
+   * @throws IllegalArgumentException if the timeline was computed for another sample rate or
+   *     names something the graph does not have
+   */
+  public RenderResult render(Project project, Timeline timeline, RenderSettings settings, Path out,
+      RenderProgress progress) throws IOException {
+    double rate = sampleRate(project, settings);
     if (rate != Math.rint(rate)) {
       throw new IllegalArgumentException("a WAV file needs a whole number of Hz: " + rate);
     }
     RenderProgress report = progress == null ? RenderProgress.NONE : progress;
-    try (Session session = new Session(project, registry, rate, settings.blockSize(), settings.seconds(), null,
-            settings.effectiveThreads());
+    try (Session session = new Session(project, timeline, registry, rate, settings.blockSize(), settings.seconds(),
+            null, settings.effectiveThreads());
          WavWriter wav = WavWriter.create(out, settings.format(), (int) rate, 2)) {
       long total = session.totalFrames();
       int percent = 0;
@@ -65,5 +80,10 @@ public final class OfflineRenderer {
       wav.commit();
       return new RenderResult(out, wav.frames(), rate, wav.peak(), session.faults());
     }
+  }
+
+  /** The sample rate a render of {@code project} with {@code settings} runs at. */
+  public static double sampleRate(Project project, RenderSettings settings) {
+    return settings.sampleRate() == 0 ? project.sampleRate() : settings.sampleRate();
   }
 }

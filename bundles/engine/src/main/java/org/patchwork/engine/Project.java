@@ -14,15 +14,28 @@ import org.osgi.annotation.versioning.ProviderType;
  * @param tempo beats (quarter notes) per minute, constant through the song
  * @param graph what makes the sound
  * @param notes what is played
+ * @param song the project's tracker song section ({@code "song"} in the file) as JSON text, or
+ *     null. The engine does not read it: the sequencer bundle compiles it into a
+ *     {@link Timeline} that {@link Session} and {@link OfflineRenderer} play (docs/sequencer.md).
  */
 @ProviderType
-public record Project(String name, double sampleRate, double tempo, Graph graph, List<Note> notes) {
+public record Project(String name, double sampleRate, double tempo, Graph graph, List<Note> notes, String song) {
 
   /** Copies its arguments. */
   public Project {
     Objects.requireNonNull(name, "project name");
     Objects.requireNonNull(graph, "project graph");
     notes = notes == null ? List.of() : List.copyOf(notes);
+  }
+
+  /** A project without a tracker song. */
+  public Project(String name, double sampleRate, double tempo, Graph graph, List<Note> notes) {
+    this(name, sampleRate, tempo, graph, notes, null);
+  }
+
+  /** Whether the project carries a tracker song section. */
+  public boolean hasSong() {
+    return song != null;
   }
 
   /**

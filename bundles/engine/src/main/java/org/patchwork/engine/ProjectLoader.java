@@ -26,6 +26,11 @@ import org.patchwork.engine.internal.ProjectJson;
  * have {@code cents}, a tuning relative to the key within -2400..2400 (see {@link Note#cents()}),
  * e.g. {@code {"track": "pad", "key": 33, "velocity": 1, "start": 0, "length": 4, "cents": 0.52}}
  * sounds at 55.0165 Hz. Note times are in beats.
+ *
+ * <p>Instead of {@code notes} a project may carry a tracker {@code song} object. The loader
+ * checks only that it is an object and that the project has no notes beside it, and keeps it
+ * as JSON text in {@link Project#song()}; the sequencer bundle reads and checks it and compiles
+ * it into a {@link Timeline} (docs/sequencer.md).
  */
 @ProviderType
 public final class ProjectLoader {

@@ -70,7 +70,7 @@ public final class ProjectJson {
           + ProjectLoader.FORMAT_VERSION + ")");
     }
     fields(root, "$", "formatVersion", "name", "sampleRate", "tempo", "nodes", "connections", "tracks",
-        "buses", "master", "notes");
+        "buses", "master", "notes", "song");
     String name = string(root, "name", "$");
     double sampleRate = integer(root, "sampleRate", "$", 8000, 384_000);
     double tempo = number(root, "tempo", "$", 1, 999);
@@ -83,12 +83,21 @@ public final class ProjectJson {
     Set<String> trackIds = new HashSet<>();
     tracks.forEach(t -> trackIds.add(t.id()));
     List<Note> notes = list(root, "notes", "$", false, (n, p) -> note(n, p, trackIds));
+    String song = null;
+    if (root.has("song")) {
+      // The tracker song is the sequencer's to read (the engine does not depend on it); it is
+      // kept as JSON text. A project plays either its notes or its song, never both.
+      song = object(root.get("song"), "$.song").toString();
+      if (!notes.isEmpty()) {
+        throw error("$.song", "a project has either notes or a song, not both");
+      }
+    }
     try {
       GraphValidator.wire(graph, registry);
     } catch (GraphException e) {
       throw error(e.path(), e.getMessage());
     }
-    return new Project(name, sampleRate, tempo, graph, notes);
+    return new Project(name, sampleRate, tempo, graph, notes, song);
   }
 
   private Node node(JsonNode n, String path) {
