@@ -9,7 +9,7 @@ import org.patchwork.sdk.module.ModuleFactory;
 import org.patchwork.sdk.testkit.ModuleHarness;
 
 /**
- * Renders Patchwork's saw (org.patchwork.dsp.saw, PolyBLEP) and the saw frame of its wavetable
+ * Renders Patchwork's saw (org.patchwork.dsp.saw, 64-frame BLEP table) and the saw frame of its wavetable
  * oscillator (org.patchwork.dsp.wavetable, position 2/3 of the Classic bank) through the test
  * kit's offline harness, as the unit tests do: level 1, {@code freq} set, 48 kHz, blocks of 128
  * frames. Writes raw little-endian float32 files {@code pw_<index>.f32} (saw) and

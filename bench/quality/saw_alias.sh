@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Aliasing of Patchwork's band-limited saw (org.patchwork.dsp.saw, two-point PolyBLEP) next to
+# Aliasing of Patchwork's band-limited saw (org.patchwork.dsp.saw, 64-frame BLEP table) next to
 # SuperCollider's Saw.ar, and of the saw frame of Patchwork's mip-mapped wavetable oscillator
 # (org.patchwork.dsp.wavetable), all rendered offline at 48 kHz and measured by the same analysis
 # (alias.py, the method of Patchwork's oscillator tests): the strongest component that is not a
@@ -58,7 +58,7 @@ python3 "$here/alias.py" "$WORK" "${FREQS[@]}" > "$WORK/figures.txt"
 echo
 echo "Strongest alias of a sawtooth at 48 kHz, in dB relative to the fundamental"
 echo "(whole band; below 10 kHz in brackets; where the strongest one lies)"
-printf '  %-9s  %-11s  %-30s  %-30s  %s\n' "frequency" "measured at" "Patchwork saw (PolyBLEP)" \
+printf '  %-9s  %-11s  %-30s  %-30s  %s\n' "frequency" "measured at" "Patchwork saw (BLEP table)" \
   "SuperCollider Saw.ar" "Patchwork wavetable, saw frame"
 i=0
 while read -r f0 pw pw_at pw_low sc sc_at sc_low wt wt_at wt_low; do
