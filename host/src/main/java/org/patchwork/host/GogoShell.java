@@ -57,6 +57,9 @@ final class GogoShell implements AutoCloseable {
     try {
       ServiceReference<?>[] refs = context.getServiceReferences((String) null, "(osgi.command.scope=pw)");
       for (ServiceReference<?> ref : refs == null ? new ServiceReference<?>[0] : refs) {
+        if (ref.getProperty("patchwork.command.alias") != null) {
+          continue; // a hyphenated alias (pw:market-install) of a command already listed
+        }
         Object functions = ref.getProperty("osgi.command.function");
         Object summary = ref.getProperty("patchwork.command.summary");
         for (String f : functions instanceof String[] a ? a : new String[] {String.valueOf(functions)}) {
@@ -77,6 +80,31 @@ final class GogoShell implements AutoCloseable {
       line.append(" $_pw_arg").append(i);
     }
     return execute(line.toString());
+  }
+
+  /**
+   * Runs {@code pw:NAME} by calling the command service's {@code NAME(String...)} method on the
+   * calling thread, not through a Gogo pipe (which runs commands on a thread of its own). The
+   * window's event loop must run on the thread that called: the JVM's main thread.
+   */
+  Object callOnThisThread(String name, List<String> args) throws Exception {
+    ServiceReference<?>[] refs = context.getServiceReferences((String) null,
+        "(&(osgi.command.scope=pw)(osgi.command.function=" + name + "))");
+    if (refs == null || refs.length == 0) {
+      throw new IllegalStateException("no pw:" + name + " command is registered");
+    }
+    Object command = context.getService(refs[0]);
+    try {
+      Method method = command.getClass().getMethod(name, String[].class);
+      return method.invoke(command, (Object) args.toArray(String[]::new));
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof Exception cause) {
+        throw cause;
+      }
+      throw e;
+    } finally {
+      context.ungetService(refs[0]);
+    }
   }
 
   /** Runs one shell line; throws what the command threw. */

@@ -60,6 +60,7 @@ final class Host {
     config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
     config.put("patchwork.home", home.root().toString());
     config.put("patchwork.distribution", distribution.toString());
+    config.put("patchwork.version", Main.version());
     config.put("felix.log.logger", new FrameworkLogger(reporter));
     config.putAll(extraProperties);
     felix = new Felix(config);

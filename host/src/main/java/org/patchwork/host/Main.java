@@ -105,54 +105,80 @@ public final class Main {
 
   private int gui(List<String> args) throws Exception {
     if (args.contains("--help") || args.contains("-h")) {
-      out.println("Usage: patchwork gui [PROJECT]");
-      out.println("Opens the workstation window, with PROJECT (a project folder or its project.json) if given.");
+      out.println("Usage: patchwork gui [PROJECT] [--deploy DIR]");
+      out.println("Opens the workstation window, with PROJECT if given. Bundles copied into the hot-deploy");
+      out.println("folder while the window is open are installed, updated or removed live.");
+      out.println("  PROJECT       a project folder or its project.json; 'demo' is the bundled demo song");
+      out.println("  --deploy DIR  the hot-deploy folder to watch (default: $PATCHWORK_HOME/deploy");
+      out.println("                and the distribution's deploy/)");
       return OK;
     }
-    String project = projectArgument(args, "gui");
+    List<String> positional = new ArrayList<>();
+    List<Path> folders = deployFolders(args, positional, "gui");
+    String project = projectArgument(demoSong(positional), "gui");
     Map<String, String> props = project == null ? Map.of() : Map.of("patchwork.project", project);
     return withHost(props, host -> {
+      DeployWatcher watcher = new DeployWatcher(host.context(), folders, reporter);
+      watcher.start();
       try (GogoShell shell = GogoShell.open(host.context(), InputStream.nullInputStream(), out, err)) {
         if (!shell.patchworkCommands().containsKey("gui")) {
           err.println("patchwork: no UI bundle is installed, so there is no window to open;"
               + " run 'patchwork headless' for the host without UI");
           return INTERNAL;
         }
-        print(shell, shell.call("gui", project == null ? List.of() : List.of(project)));
+        // Gogo would run the command on a pipe thread of its own; the window's event loop belongs
+        // on the JVM's main thread (SWT's rule on macOS, and one fixed UI thread on GTK).
+        print(shell, shell.callOnThisThread("gui", project == null ? List.of() : List.of(project)));
         return OK;
+      } finally {
+        watcher.stop();
       }
     });
   }
 
-  private int headless(List<String> args) throws Exception {
+  /** {@code demo}, when no such file exists here, is the distribution's demo song. */
+  private List<String> demoSong(List<String> args) {
+    Path demo = distribution.resolve("demo/demo-song");
+    if (args.size() == 1 && args.get(0).equals("demo") && !Files.exists(Path.of("demo")) && Files.isDirectory(demo)) {
+      return List.of(demo.toString());
+    }
+    return args;
+  }
+
+  /** Takes {@code --deploy DIR} out of {@code args} (the rest go to {@code positional}). */
+  private List<Path> deployFolders(List<String> args, List<String> positional, String command) {
     List<Path> deploy = new ArrayList<>(List.of(home.deploy(), distribution.resolve("deploy")));
-    List<String> positional = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
-      switch (a) {
-        case "-h", "--help" -> {
-          out.println("Usage: patchwork headless [PROJECT] [--deploy DIR]");
-          out.println("Runs the host without UI and reads shell commands (pw:modules, lb, ...) from");
-          out.println("standard input, one per line; 'exit' or the end of input shuts it down.");
-          out.println("  PROJECT       a project folder or its project.json");
-          out.println("  --deploy DIR  the hot-deploy folder to watch (default: $PATCHWORK_HOME/deploy");
-          out.println("                and the distribution's deploy/)");
-          return OK;
+      if (a.equals("--deploy")) {
+        if (i + 1 >= args.size()) {
+          throw new UsageError(command + ": --deploy needs a folder");
         }
-        case "--deploy" -> {
-          if (i + 1 >= args.size()) {
-            throw new UsageError("headless: --deploy needs a folder");
-          }
-          Path dir = Path.of(args.get(++i)).toAbsolutePath().normalize();
-          if (!Files.isDirectory(dir)) {
-            throw new UsageError("headless: deploy folder does not exist: " + dir);
-          }
-          deploy = List.of(dir);
+        Path dir = Path.of(args.get(++i)).toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+          throw new UsageError(command + ": deploy folder does not exist: " + dir);
         }
-        default -> positional.add(a);
+        deploy = List.of(dir);
+      } else {
+        positional.add(a);
       }
     }
-    String project = projectArgument(positional, "headless");
+    return deploy;
+  }
+
+  private int headless(List<String> args) throws Exception {
+    if (args.contains("--help") || args.contains("-h")) {
+      out.println("Usage: patchwork headless [PROJECT] [--deploy DIR]");
+      out.println("Runs the host without UI and reads shell commands (pw:modules, lb, ...) from");
+      out.println("standard input, one per line; 'exit' or the end of input shuts it down.");
+      out.println("  PROJECT       a project folder or its project.json");
+      out.println("  --deploy DIR  the hot-deploy folder to watch (default: $PATCHWORK_HOME/deploy");
+      out.println("                and the distribution's deploy/)");
+      return OK;
+    }
+    List<String> positional = new ArrayList<>();
+    List<Path> deploy = deployFolders(args, positional, "headless");
+    String project = projectArgument(demoSong(positional), "headless");
     Map<String, String> props = project == null ? Map.of() : Map.of("patchwork.project", project);
     List<Path> folders = deploy;
     return withHost(props, host -> {
@@ -204,7 +230,7 @@ public final class Main {
     out.println("Patchwork " + version() + ", a modular music workstation.");
     out.println();
     out.println("Commands:");
-    out.printf("  %-12s %s%n", "gui", "Open the workstation window with PROJECT if given (the default command)");
+    out.printf("  %-12s %s%n", "gui", "Open the workstation window with PROJECT if given ('demo': the demo song; the default command)");
     out.printf("  %-12s %s%n", "headless", "Run without UI, reading shell commands from standard input");
     try (GogoShell shell = GogoShell.open(host.context(), InputStream.nullInputStream(), out, err)) {
       shell.patchworkCommands().forEach((name, summary) -> out.printf("  %-12s %s%n", name, summary));
@@ -298,7 +324,7 @@ public final class Main {
    */
   static String usageMessage(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof UsageError || t.getClass().getName().equals("org.patchwork.sdk.cli.UsageException")) {
+      if (t instanceof UsageError || isUsageException(t.getClass())) {
         return t.getMessage();
       }
       if (t.getCause() == t) {
@@ -306,6 +332,16 @@ public final class Main {
       }
     }
     return null;
+  }
+
+  /** The SDK's UsageException or a subclass of it, by name (another class loader's class). */
+  private static boolean isUsageException(Class<?> type) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      if (c.getName().equals("org.patchwork.sdk.cli.UsageException")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String trace(Throwable e) {

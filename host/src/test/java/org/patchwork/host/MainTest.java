@@ -62,4 +62,23 @@ class MainTest {
     Exception e = new Exception("Unable to resolve x\n  missing requirement", new Exception("inner cause"));
     assertEquals("Unable to resolve x missing requirement (inner cause)", Reporter.reason(e));
   }
+
+  @Test
+  void guiTakesADeployFolderThatMustExist() {
+    assertEquals(Main.USAGE, run("gui", "--deploy", temp.resolve("nowhere").toString()));
+    assertEquals("patchwork: gui: deploy folder does not exist: " + temp.resolve("nowhere") + "\n",
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void demoIsTheDistributionsDemoSongOnlyWhenItExists() throws Exception {
+    assertEquals(Main.USAGE, run("gui", "demo"));
+    assertEquals("patchwork: no such project: demo\n", err.toString(StandardCharsets.UTF_8));
+    Path song = Files.createDirectories(temp.resolve("dist/demo/demo-song"));
+    err.reset();
+    // Resolved to the demo folder, which is then checked like any project folder.
+    assertEquals(Main.USAGE, run("gui", "demo"));
+    assertEquals("patchwork: not a project folder (no project.json): " + song + "\n",
+        err.toString(StandardCharsets.UTF_8));
+  }
 }
