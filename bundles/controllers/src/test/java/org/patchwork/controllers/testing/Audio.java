@@ -1,0 +1,42 @@
+package org.patchwork.controllers.testing;
+
+/** Measurements of captured audio for the tests. */
+public final class Audio {
+
+  private Audio() {
+  }
+
+  /** RMS of {@code x[from..to)}. */
+  public static double rms(float[] x, int from, int to) {
+    double s = 0;
+    for (int i = from; i < to; i++) {
+      s += x[i] * x[i];
+    }
+    return Math.sqrt(s / Math.max(1, to - from));
+  }
+
+  /** The level of the {@code hz} component of {@code x[from..to)} (Goertzel), as an amplitude. */
+  public static double level(float[] x, int from, int to, double hz, double rate) {
+    double w = 2 * Math.PI * hz / rate;
+    double c = 2 * Math.cos(w);
+    double s1 = 0;
+    double s2 = 0;
+    for (int i = from; i < to; i++) {
+      double s0 = x[i] + c * s1 - s2;
+      s2 = s1;
+      s1 = s0;
+    }
+    double power = s1 * s1 + s2 * s2 - c * s1 * s2;
+    return 2 * Math.sqrt(Math.max(0, power)) / (to - from);
+  }
+
+  /** The first frame at or after {@code from} where |x| exceeds {@code threshold}, or -1. */
+  public static int onset(float[] x, int from, int to, double threshold) {
+    for (int i = Math.max(0, from); i < to; i++) {
+      if (Math.abs(x[i]) > threshold) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

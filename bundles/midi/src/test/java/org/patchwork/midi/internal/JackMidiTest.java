@@ -1,0 +1,117 @@
+package org.patchwork.midi.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.patchwork.midi.MidiEvent;
+import org.patchwork.midi.testing.JackTestServer;
+
+/**
+ * MIDI through a real jackd (dummy backend, 48 kHz, 64-frame periods): a peer client writes
+ * notes at chosen frames; the service's {@code midi_in} must report exactly those frames, and
+ * what the service sends to {@code midi_out} must reach the peer.
+ */
+class JackMidiTest {
+
+  private static JackTestServer server;
+
+  @BeforeAll
+  static void startJack() throws Exception {
+    server = JackTestServer.start(48_000, 64, Path.of("target"));
+  }
+
+  @AfterAll
+  static void stopJack() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void notesKeepTheirFramesAndFeedbackReachesThePeer() throws Exception {
+    List<String> warnings = new CopyOnWriteArrayList<>();
+    try (Midi midi = new Midi(new Midi.Settings(500, "on", "patchwork", ""), warnings::add);
+        JackMidiClient peer = JackMidiClient.open("peer", null)) {
+      midi.rescanNow();
+      JackMidiClient ours = midi.jackClient();
+      assertNotNull(ours, "JACK MIDI ports opened: " + warnings);
+      assertEquals("patchwork:midi_in", ours.inPort());
+      String lsp = JackTestServer.run(10, JackTestServer.tool("jack_lsp"), "-s", server.name);
+      assertTrue(lsp.contains("patchwork:midi_in") && lsp.contains("patchwork:midi_out"), lsp);
+      peer.start();
+      assertTrue(peer.connect(peer.outPort(), ours.inPort()));
+      assertTrue(peer.connect(ours.outPort(), peer.inPort()));
+      List<MidiEvent> heard = new CopyOnWriteArrayList<>();
+      midi.addListener(heard::add);
+
+      // 200 notes, 1000 frames apart plus a random offset, so they fall anywhere in a period
+      Random r = new Random(42);
+      long first = peer.frameTime() + 48_000;
+      List<Long> sentFrames = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        long f = first + i * 1000L + r.nextInt(640);
+        sentFrames.add(f);
+        assertTrue(peer.sendAt(f, new byte[] {(byte) 0x90, (byte) (36 + i % 60), 100}));
+      }
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (heard.size() < 200 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      java.util.Set<Long> got = new java.util.HashSet<>();
+      heard.forEach(e -> got.add(e.jackFrame()));
+      List<String> missing = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        long f = sentFrames.get(i);
+        if (!got.contains(f) && !got.contains(f + 64)) {
+          missing.add(i + "@" + f + "(" + (f % 64) + ")");
+        }
+      }
+      assertEquals(200, heard.size(), "missing " + missing + " every note arrived; peer late " + peer.late() + ", overflows "
+          + peer.overflows() + "/" + ours.overflows() + ", first sent " + sentFrames.getFirst() + ", heard "
+          + heard.stream().limit(3).toList() + " ... " + heard.getLast() + " stats " + midi.stats() + " warnings " + warnings + " failures " + ours.failures() + " " + ours.failure() + " peer " + peer.failures() + " " + peer.failure());
+      assertEquals(0, peer.late(), "the peer wrote every note in its period");
+      long latency0 = heard.getFirst().jackFrame() - sentFrames.getFirst();
+      // The nanosecond stamps come from JACK's clock at each event's frame: against the frames
+      // at the nominal rate they may only wobble by JACK's own period-start estimate.
+      double[] residual = new double[200];
+      double mean = 0;
+      for (int i = 0; i < 200; i++) {
+        MidiEvent e = heard.get(i);
+        assertEquals(36 + i % 60, e.data1());
+        assertEquals(latency0, e.jackFrame() - sentFrames.get(i), "note " + i + ": constant latency in frames");
+        residual[i] = (e.nanos() - heard.getFirst().nanos()) - (e.jackFrame() - heard.getFirst().jackFrame()) * 1e9 / 48_000;
+        mean += residual[i] / 200;
+      }
+      double worst = 0;
+      for (double d : residual) {
+        worst = Math.max(worst, Math.abs(d - mean));
+      }
+      System.out.printf("JACK MIDI: 200 notes, latency %d frames for every note; nanosecond stamps "
+          + "within %.1f us of the frames' line%n", latency0, worst / 1000);
+      assertTrue(latency0 >= 0 && latency0 <= 64, "same or next period: " + latency0);
+      assertTrue(worst < 1_333_333, "stamps wobble less than a period (64 frames): " + worst + " ns");
+
+      // the other way: the service's output reaches the peer's input
+      assertTrue(midi.send("jack:midi_out", new byte[] {(byte) 0xB0, 16, 127}));
+      List<byte[]> back = new ArrayList<>();
+      deadline = System.nanoTime() + 5_000_000_000L;
+      while (back.isEmpty() && System.nanoTime() < deadline) {
+        peer.drain((frame, nanos, data, length) -> back.add(java.util.Arrays.copyOf(data, length)));
+        Thread.sleep(5);
+      }
+      assertEquals(1, back.size());
+      assertArrayEquals(new byte[] {(byte) 0xB0, 16, 127}, back.getFirst());
+      assertEquals(0, midi.stats().overflows());
+    }
+  }
+}
