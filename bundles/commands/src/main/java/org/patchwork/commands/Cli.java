@@ -36,7 +36,7 @@ public final class Cli {
     line.setUsageHelpWidth(100);
     String name = line.getCommandName();
     try {
-      CommandLine.ParseResult result = line.parseArgs(args == null ? new String[0] : args);
+      CommandLine.ParseResult result = line.parseArgs(words(args));
       if (result.isUsageHelpRequested()) {
         StringWriter usage = new StringWriter();
         line.usage(new PrintWriter(usage));
@@ -49,6 +49,23 @@ public final class Cli {
       throw new UsageException(name + ": " + firstLine(e.getMessage())
           + " (see 'patchwork " + name + " --help')");
     }
+  }
+
+  /**
+   * The arguments as typed. Gogo turns a bare word {@code null} into a null reference (so
+   * {@code pw:play demo --driver null} would arrive with a null element); it was the word.
+   */
+  private static String[] words(String[] args) {
+    if (args == null) {
+      return new String[0];
+    }
+    String[] words = args.clone();
+    for (int i = 0; i < words.length; i++) {
+      if (words[i] == null) {
+        words[i] = "null";
+      }
+    }
+    return words;
   }
 
   private static String firstLine(String message) {

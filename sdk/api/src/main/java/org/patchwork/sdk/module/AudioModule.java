@@ -54,8 +54,11 @@ public interface AudioModule {
 
   /**
    * Internal state beyond parameter values (a loaded wavetable, a sample reference) for
-   * presets and hot-swap; {@code null} when parameters say everything. Thread: the engine's
-   * control thread, while the instance is not processing.
+   * presets and hot-swap; {@code null} when parameters say everything. Thread: a control
+   * thread of the engine. For presets and saving it is called while the instance is not
+   * processing; for a hot-swap it is called while the old instance still plays (as CLAP and
+   * VST hosts do), so read only state that {@code process} does not change, or that it
+   * publishes safely (a volatile or final field, an immutable object).
    */
   default byte[] saveState() {
     return null;
