@@ -22,8 +22,8 @@ import org.patchwork.engine.internal.Workers;
  * }</pre>
  *
  * <p>{@code processBlock} allocates nothing in steady state, takes no lock, does no I/O and
- * never throws: a module that throws or writes NaN/infinity is silenced and reported, and the
- * rest plays on.
+ * never throws: a module that throws or writes NaN/infinity (or overruns its {@link #cpuBudget})
+ * is bypassed and reported, and the rest plays on.
  *
  * <p>With {@code threads} above 1 the engine starts {@code threads − 1} helper threads that run
  * independent tracks (those whose chain takes no signal from outside it) in parallel inside
@@ -135,6 +135,26 @@ public final class Engine implements AutoCloseable {
   /** Faults so far: modules bypassed, events dropped, plans rejected. Thread: any. */
   public long faults() {
     return processor.faults();
+  }
+
+  /** The CPU budget real-time playback gives each module: half the block period. */
+  public static final double DEFAULT_CPU_BUDGET = 0.5;
+  /** Blocks in a row a module may overrun its budget before it is bypassed. */
+  public static final int DEFAULT_OVERRUN_BLOCKS = 3;
+
+  /**
+   * Bypasses (with {@link FaultReason#CPU_BUDGET}) a module whose {@code process} takes more
+   * than {@code fraction} of the block period for {@code blocks} blocks in a row; a single late
+   * block is the machine's (a safepoint, a preempted core), several in a row are the module's.
+   * Off (0) by default: an offline render must give the same bytes on a slow machine, so only
+   * real-time playback turns it on, e.g. {@code cpuBudget(DEFAULT_CPU_BUDGET,
+   * DEFAULT_OVERRUN_BLOCKS)}. Thread: any; applies from the next block.
+   *
+   * @param fraction 0 (off) .. 100
+   * @param blocks at least 1
+   */
+  public void cpuBudget(double fraction, int blocks) {
+    processor.cpuBudget(fraction, blocks);
   }
 
   /** Counts a buffer under- or overrun; published as telemetry. Thread: the driver's. */

@@ -4,7 +4,8 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Why the engine bypassed a node or dropped something. The {@link #code()} travels in
- * {@link org.patchwork.bus.TelemetryMessage#reason()}.
+ * {@link org.patchwork.bus.TelemetryMessage#reason()}. A bypassed node does what its module kind
+ * suggests: an effect passes its input through, anything else goes silent.
  */
 @ProviderType
 public enum FaultReason {
@@ -19,7 +20,22 @@ public enum FaultReason {
   /** A plan or mix was sent that does not fit this engine (sample rate, block size, tracks). */
   REJECTED(5),
   /** The engine itself failed; the block was silenced. */
-  ENGINE(6);
+  ENGINE(6),
+  /**
+   * The module's {@code process} took more than its share of the block period (see
+   * {@link Engine#cpuBudget}) for several blocks in a row.
+   */
+  CPU_BUDGET(7),
+  /**
+   * The host died while activating this module last time (a crash marker was left behind), so
+   * its instances stay placeholders until the user clears it ({@code pw:faults --clear ID}).
+   */
+  HELD_BACK(8),
+  /**
+   * A new instance for a hot-swap or a rebind failed to restore or activate, or failed while
+   * fading in; the node kept what it was playing.
+   */
+  ACTIVATION(9);
 
   private static final FaultReason[] ALL = values();
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.osgi.annotation.versioning.ProviderType;
 import org.patchwork.sdk.module.ModuleDescriptor;
 import org.patchwork.sdk.module.ModuleFactory;
@@ -29,6 +30,21 @@ public interface ModuleRegistry {
 
   /** The descriptors of every module that can be created now, sorted by id. */
   List<ModuleDescriptor> descriptors();
+
+  /**
+   * Calls {@code listener} with a module id whenever the factory {@link #find} gives for it may
+   * have changed (a bundle installed, updated or removed). Playing sessions follow these
+   * changes (see {@link Lifecycle}). Thread: the listener runs on whichever thread changed the
+   * registry and must return quickly. A fixed registry never calls it.
+   */
+  default ModuleGuard.Subscription watch(Consumer<String> listener) {
+    return () -> { };
+  }
+
+  /** The host's crash markers and fault records; {@link ModuleGuard#none()} by default. */
+  default ModuleGuard guard() {
+    return ModuleGuard.none();
+  }
 
   /**
    * A fixed registry of these factories.

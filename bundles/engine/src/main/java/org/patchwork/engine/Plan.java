@@ -121,6 +121,15 @@ public final class Plan implements AutoCloseable {
   }
 
   /**
+   * Whether this node plays as a placeholder (no instance: its module's bundle went away, or
+   * the module is held back after a crash). Thread: any; a snapshot.
+   */
+  public boolean isPlaceholder(String nodeId) {
+    int node = nodeIndex(nodeId);
+    return node >= 0 && compiled.placeholder(node);
+  }
+
+  /**
    * Deactivates the modules. Call on a control thread once no engine plays this plan any more
    * (see {@link Engine#activePlan()}); further calls do nothing.
    */

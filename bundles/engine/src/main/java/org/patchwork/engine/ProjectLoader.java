@@ -38,6 +38,13 @@ public final class ProjectLoader {
   /** The format version this loader reads. */
   public static final int FORMAT_VERSION = 1;
 
+  /**
+   * The newest format version this loader reads: version 2 adds the project store's sections
+   * ({@code samples}, {@code automation}, {@code lockfile}, {@code controllers}; see
+   * docs/persistence.md), which the engine does not need to play a project and skips.
+   */
+  public static final int NEWEST_FORMAT_VERSION = 2;
+
   private ProjectLoader() {
   }
 

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 import org.patchwork.bus.EngineRing;
+import org.patchwork.engine.internal.ModuleLifecycle;
 
 /**
  * The real engine driven block by block on the caller's thread, playing a project's notes or a
@@ -36,6 +37,8 @@ public final class Session implements AutoCloseable {
   private final EngineRing ring = new EngineRing(RING_SIZE);
   private final Engine engine;
   private final Plan plan;
+  private final ModuleLifecycle live;
+  private final Lifecycle lifecycle;
   private final int blockSize;
   private final float[][] buffer;
   private final long total;
@@ -151,6 +154,8 @@ public final class Session implements AutoCloseable {
     // The ring's producer is the thread that calls next() or fill(): a single-producer ring
     // must see one thread only, so the opening messages go out from there, on the first block.
     this.tempo = project.tempo();
+    this.live = new ModuleLifecycle(plan.compiled(), registry, sampleRate, blockSize);
+    this.lifecycle = new Lifecycle(live);
   }
 
   /** An event ready for the ring: targets resolved to indexes. */
@@ -254,6 +259,14 @@ public final class Session implements AutoCloseable {
   }
 
   /**
+   * The session's live lifecycle: hot-swaps, placeholders and faults as module bundles change
+   * under it (see {@link Lifecycle}).
+   */
+  public Lifecycle lifecycle() {
+    return lifecycle;
+  }
+
+  /**
    * Renders the next block into {@link #buffer()}.
    *
    * @return frames rendered, 0 when the render is complete
@@ -299,8 +312,9 @@ public final class Session implements AutoCloseable {
     return produced;
   }
 
-  /** Publishes the notes due in the next {@code max} frames, then processes them. */
+  /** Publishes prepared swaps and the notes due in the next {@code max} frames, then processes them. */
   private int step(int max) {
+    live.publish(ring);
     long end = position + max;
     while (next < frame.length && frame[next] < end) {
       if (ring.remainingCapacity() == 0) {
@@ -324,10 +338,11 @@ public final class Session implements AutoCloseable {
     return n;
   }
 
-  /** Stops the engine's helper threads and deactivates the plan's modules. */
+  /** Stops the lifecycle thread and the engine's helpers, and deactivates every instance. */
   @Override
   public void close() {
     try {
+      live.close();
       engine.close();
     } finally {
       plan.close();

@@ -1,7 +1,9 @@
 /**
  * The audio engine's API: the graph model, compiled plans, the real-time {@link
  * org.patchwork.engine.Engine}, the offline renderer, the project loader and helpers for module
- * authors such as {@link org.patchwork.engine.VoiceAllocator}.
+ * authors such as {@link org.patchwork.engine.VoiceAllocator}. A playing {@link
+ * org.patchwork.engine.Session} follows its modules' bundles as they are updated or removed (see
+ * {@link org.patchwork.engine.Lifecycle}, docs/bundle-lifecycle.md).
  *
  * <pre>{@code
  * Project project = ProjectLoader.load(Path.of("song.json"), registry);
@@ -10,7 +12,7 @@
  * }</pre>
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.patchwork.engine;
 
 import org.osgi.annotation.bundle.Export;

@@ -80,8 +80,10 @@ class ProjectLoaderTest {
 
   @Test
   void theFormatVersionIsCheckedFirst() {
-    assertEquals("project.json: $.formatVersion: unsupported format version 2 (this Patchwork reads 1)",
-        rejected("{\"formatVersion\": 2, \"whatever\": true}"));
+    assertEquals("project.json: $.formatVersion: unsupported format version 3 (this Patchwork reads 1 to 2)",
+        rejected("{\"formatVersion\": 3, \"whatever\": true}"));
+    assertEquals("project.json: $.formatVersion: format version 0 is older than this Patchwork plays (1 to 2):"
+        + " run 'patchwork migrate' on the project first", rejected("{\"formatVersion\": 0}"));
     assertEquals("project.json: $.formatVersion: missing", rejected("{\"name\": \"x\"}"));
     assertEquals("project.json: $.formatVersion: must be a whole number", rejected("{\"formatVersion\": \"1\"}"));
   }

@@ -114,6 +114,7 @@ class RealTimeRulesTest {
             + " -> org.patchwork.engine.internal.BlockProcessor.process"
             + " -> org.patchwork.engine.internal.CompiledPlan.run"
             + " -> org.patchwork.engine.internal.NodeStep.run"
+            + " -> org.patchwork.engine.internal.NodeStep.call"
             + " -> org.patchwork.engine.RealTimeRulesTest$Locking.process: synchronized method"),
         found.stream().map(Violation::toString).toList());
   }

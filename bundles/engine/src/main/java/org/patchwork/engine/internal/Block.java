@@ -14,4 +14,10 @@ final class Block {
   float[] gainTo;
   /** Where nodes report faults. */
   FaultSink faults;
+  /**
+   * A module's CPU budget in nanoseconds per frame of the block (0: not watched), and how many
+   * blocks in a row it may overrun it before it is bypassed.
+   */
+  double budgetNanosPerFrame;
+  int overrunBlocks;
 }

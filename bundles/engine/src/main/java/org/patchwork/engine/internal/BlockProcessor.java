@@ -41,6 +41,12 @@ public final class BlockProcessor implements MessageHandler<EngineMessage>, Faul
   private final float[] peak = new float[2];
   private final double[] squares = new double[2];
   private float load;
+  /** Swaps still fading, whose longest block is being measured; fixed room, no allocation. */
+  private final NodeSwap[] fading = new NodeSwap[16];
+  private int fadingCount;
+  /** Per-module CPU budget, set by a control thread: nanoseconds per frame (0: off), blocks. */
+  private volatile double budgetNanosPerFrame;
+  private volatile int overrunBlocks = 1;
   // Written only here, read by other threads.
   private volatile CompiledPlan playing;
   private volatile long frame;
@@ -83,6 +89,8 @@ public final class BlockProcessor implements MessageHandler<EngineMessage>, Faul
         n = Math.min(n, channel.length);
       }
       reader.drain(this);
+      block.budgetNanosPerFrame = budgetNanosPerFrame;
+      block.overrunBlocks = overrunBlocks;
       int done = 0;
       while (done < n) {
         CompiledPlan p = plan;
@@ -111,6 +119,9 @@ public final class BlockProcessor implements MessageHandler<EngineMessage>, Faul
         transport.advance(chunk);
         done += chunk;
       }
+      if (fadingCount > 0) {
+        timeSwaps(System.nanoTime() - started);
+      }
       if (telemetry != null && n > 0) {
         load = Math.max(load, (float) ((System.nanoTime() - started) * sampleRate / (n * 1e9)));
         meter(out, n);
@@ -138,6 +149,16 @@ public final class BlockProcessor implements MessageHandler<EngineMessage>, Faul
           ramping = false;
           p.bind(transport);
           playing = p;
+        } else if (payload instanceof NodeSwap swap) {
+          if (swap.plan == plan) {
+            plan.nodes[swap.node].begin(swap, position);
+            if (fadingCount < fading.length) {
+              fading[fadingCount++] = swap;
+            }
+          } else {
+            // Made for a plan that is not (or no longer) playing: the control thread cleans up.
+            swap.state = NodeSwap.REJECTED;
+          }
         } else if (payload instanceof MixGains mix && mix.plan == plan) {
           if (!ramping) {
             System.arraycopy(plan.gainTo, 0, plan.gainFrom, 0, plan.gainTo.length);
@@ -157,6 +178,25 @@ public final class BlockProcessor implements MessageHandler<EngineMessage>, Faul
         }
       }
     }
+  }
+
+  /**
+   * Records the block's duration in each swap fading in it (the swap's cost on the audio thread,
+   * for its record) and forgets the swaps that ended.
+   */
+  private void timeSwaps(long nanos) {
+    int kept = 0;
+    for (int i = 0; i < fadingCount; i++) {
+      NodeSwap s = fading[i];
+      s.longestBlockNanos = Math.max(s.longestBlockNanos, nanos);
+      if (s.state() == NodeSwap.FADING) {
+        fading[kept++] = s;
+      }
+    }
+    for (int i = kept; i < fadingCount; i++) {
+      fading[i] = null;
+    }
+    fadingCount = kept;
   }
 
   /** Hands the events due in the next {@code frames} frames to their nodes, at their offsets. */
@@ -251,6 +291,20 @@ public final class BlockProcessor implements MessageHandler<EngineMessage>, Faul
     if (telemetry != null) {
       telemetry.fault(at, node, reason.code());
     }
+  }
+
+  /**
+   * Watches each module's time in {@code process}: one that takes more than
+   * {@code fraction} of the block's duration for {@code blocks} blocks in a row is bypassed.
+   * A fraction of 0 turns the watch off. Thread: any; applies from the next block.
+   */
+  public void cpuBudget(double fraction, int blocks) {
+    if (!(fraction >= 0 && fraction <= 100) || blocks < 1) {
+      throw new IllegalArgumentException("a CPU budget is a fraction within 0..100 of the block period and "
+          + "at least 1 block: " + fraction + ", " + blocks);
+    }
+    overrunBlocks = blocks;
+    budgetNanosPerFrame = fraction * 1e9 / sampleRate;
   }
 
   /** Counts a buffer under- or overrun. Thread: any (the driver). */

@@ -12,6 +12,9 @@ import org.patchwork.sdk.module.Transport;
  */
 public final class CompiledPlan {
 
+  /** Longest crossfade of a hot-swap, in seconds (the bound: 10 ms). */
+  static final double FADE_SECONDS = 0.010;
+
   final Wiring wiring;
   final double sampleRate;
   final int maxFrames;
@@ -34,14 +37,15 @@ public final class CompiledPlan {
   final float[] gainTo;
   final int bufferCount;
   final List<String> warnings;
-  private final AudioModule[] modules;
+  /** Weight of the new instance over a hot-swap's crossfade: a raised cosine ending at 1. */
+  final float[] fadeCurve;
   private MixGains initialMix;
   private boolean closed;
   private volatile Object owner;
 
   CompiledPlan(Wiring wiring, double sampleRate, int maxFrames, int chunk, int latency, Step[] steps,
       int[] groupStart, NodeStep[] nodes, NodeContext[] instruments, float[][] output, float[][] silences,
-      int gainSlots, int bufferCount, List<String> warnings, AudioModule[] modules) {
+      int gainSlots, int bufferCount, List<String> warnings) {
     this.wiring = wiring;
     this.sampleRate = sampleRate;
     this.maxFrames = maxFrames;
@@ -53,7 +57,7 @@ public final class CompiledPlan {
     this.groupBlocks = new Block[groups];
     this.logs = new FaultLog[groups];
     for (int g = 0; g < groups; g++) {
-      logs[g] = new FaultLog(groupStart[g + 1] - groupStart[g]);
+      logs[g] = new FaultLog(2 * (groupStart[g + 1] - groupStart[g]));
       groupBlocks[g] = new Block();
       groupBlocks[g].faults = logs[g];
     }
@@ -65,7 +69,36 @@ public final class CompiledPlan {
     this.gainTo = new float[gainSlots];
     this.bufferCount = bufferCount;
     this.warnings = List.copyOf(warnings);
-    this.modules = modules;
+    this.fadeCurve = curve(sampleRate);
+  }
+
+  /**
+   * {@code w[k] = (1 − cos(π (k+1) / L)) / 2} for {@code L = ⌊10 ms · rate⌋} frames: the two
+   * sides' weights sum to 1, so a signal both instances agree on passes unchanged, and the
+   * curve starts and ends flat, so the fade adds no corner of its own.
+   */
+  private static float[] curve(double sampleRate) {
+    int length = Math.max(1, (int) Math.floor(FADE_SECONDS * sampleRate));
+    float[] w = new float[length];
+    for (int k = 0; k < length; k++) {
+      w[k] = (float) (0.5 - 0.5 * Math.cos(Math.PI * (k + 1) / length));
+    }
+    w[length - 1] = 1f;
+    return w;
+  }
+
+  /**
+   * A swap of node {@code node} to {@code module} (null: its placeholder), with its own buffers.
+   * Thread: control.
+   */
+  NodeSwap swap(int node, AudioModule module) {
+    float[][][] routed = NodeSwap.shaped(nodes[node].context.mainOutputs(), maxFrames);
+    return new NodeSwap(this, node, module, routed, NodeSwap.flatten(routed), fadeCurve);
+  }
+
+  /** Frames a hot-swap's crossfade lasts. */
+  public int fadeFrames() {
+    return fadeCurve.length;
   }
 
   void initialMix(MixGains mix) {
@@ -98,6 +131,8 @@ public final class CompiledPlan {
       gb.frames = b.frames;
       gb.gainFrom = b.gainFrom;
       gb.gainTo = b.gainTo;
+      gb.budgetNanosPerFrame = b.budgetNanosPerFrame;
+      gb.overrunBlocks = b.overrunBlocks;
     }
     if (workers != null && groups > 1) {
       workers.run(this);
@@ -182,9 +217,15 @@ public final class CompiledPlan {
     return nodes[node].bypassed();
   }
 
+  /** Whether node {@code node} plays as a placeholder (no instance). Thread: any (a hint). */
+  public boolean placeholder(int node) {
+    return nodes[node].placeholder();
+  }
+
   /**
-   * Deactivates every module. Thread: control, only once no engine runs this plan. Further
-   * calls do nothing.
+   * Deactivates every instance the nodes hold (those a hot-swap brought in included; those a
+   * swap or a fault dropped are the lifecycle's to deactivate). Thread: control, only once no
+   * engine runs this plan. Further calls do nothing.
    */
   public synchronized void close() {
     if (closed) {
@@ -192,12 +233,16 @@ public final class CompiledPlan {
     }
     closed = true;
     RuntimeException first = null;
-    for (AudioModule m : modules) {
-      try {
-        m.deactivate();
-      } catch (RuntimeException e) {
-        if (first == null) {
-          first = e;
+    for (NodeStep n : nodes) {
+      for (AudioModule m : new AudioModule[] {n.current(), n.takeFaulted()}) {
+        try {
+          if (m != null) {
+            m.deactivate();
+          }
+        } catch (RuntimeException e) {
+          if (first == null) {
+            first = e;
+          }
         }
       }
     }

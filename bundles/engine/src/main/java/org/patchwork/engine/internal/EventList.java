@@ -13,18 +13,33 @@ final class EventList implements Event {
 
   private static final Event.Type[] TYPES = Event.Type.values();
 
-  private final int[] frame = new int[CAPACITY];
-  private final int[] type = new int[CAPACITY];
-  private final int[] key = new int[CAPACITY];
-  private final float[] velocity = new float[CAPACITY];
-  private final int[] noteId = new int[CAPACITY];
-  private final double[] value = new double[CAPACITY];
+  private final int capacity;
+  private final int[] frame;
+  private final int[] type;
+  private final int[] key;
+  private final float[] velocity;
+  private final int[] noteId;
+  private final double[] value;
   private int count;
   private int at;
 
+  EventList() {
+    this(CAPACITY);
+  }
+
+  EventList(int capacity) {
+    this.capacity = capacity;
+    frame = new int[capacity];
+    type = new int[capacity];
+    key = new int[capacity];
+    velocity = new float[capacity];
+    noteId = new int[capacity];
+    value = new double[capacity];
+  }
+
   /** Appends an event; events arrive in frame order. @return false when full */
   boolean add(int offset, Event.Type t, int k, float vel, int id, double v) {
-    if (count == CAPACITY) {
+    if (count == capacity) {
       return false;
     }
     frame[count] = offset;
@@ -39,6 +54,31 @@ final class EventList implements Event {
 
   int count() {
     return count;
+  }
+
+  /** The raw fields of event {@code i}, for copying without the view. */
+  int frameAt(int i) {
+    return frame[i];
+  }
+
+  int typeAt(int i) {
+    return type[i];
+  }
+
+  int keyAt(int i) {
+    return key[i];
+  }
+
+  float velocityAt(int i) {
+    return velocity[i];
+  }
+
+  int noteIdAt(int i) {
+    return noteId[i];
+  }
+
+  double valueAt(int i) {
+    return value[i];
   }
 
   Event view(int index) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.patchwork.engine.Graph;
+import org.patchwork.engine.ModuleGuard;
 import org.patchwork.engine.ModuleRegistry;
 import org.patchwork.engine.Node;
 import org.patchwork.engine.internal.Wiring.Edge;
@@ -26,7 +27,9 @@ import org.patchwork.sdk.module.ModuleDescriptor;
  *   <li>buffers: an input fed by exactly one plain cable reads its source's buffer directly;
  *       others sum into a gather buffer. Buffers come from a pool and go back after their
  *       last reader's step, so a long chain needs a handful of buffers, not one per port;
- *   <li>instances: created, state restored, activated.
+ *   <li>instances: created, state restored, activated between the registry guard's crash
+ *       markers; a module the guard holds back gets no instance, its node plays as a
+ *       placeholder.
  * </ol>
  *
  * <p>Tracks whose chain takes no signal from outside it form groups that come first in the
@@ -39,9 +42,11 @@ public final class PlanCompiler {
   private final double sampleRate;
   private final int maxFrames;
   private final List<String> warnings = new ArrayList<>();
+  private final ModuleGuard guard;
 
-  private PlanCompiler(Wiring wiring, double sampleRate, int maxFrames) {
+  private PlanCompiler(Wiring wiring, ModuleGuard guard, double sampleRate, int maxFrames) {
     this.w = wiring;
+    this.guard = guard;
     this.sampleRate = sampleRate;
     this.maxFrames = maxFrames;
   }
@@ -60,7 +65,7 @@ public final class PlanCompiler {
     if (maxFrames < 1 || maxFrames > 8192) {
       throw new IllegalArgumentException("maxFrames must be within 1..8192: " + maxFrames);
     }
-    return new PlanCompiler(GraphValidator.wire(graph, registry), sampleRate, maxFrames).build();
+    return new PlanCompiler(GraphValidator.wire(graph, registry), registry.guard(), sampleRate, maxFrames).build();
   }
 
   /** A source channel feeding one destination channel. */
@@ -263,7 +268,8 @@ public final class PlanCompiler {
         for (float[][] port : outs[v]) {
           all.addAll(List.of(port));
         }
-        nodeSteps[node] = new NodeStep(gather, fs, tl, ts, node, ctx, modules[node], all.toArray(new float[0][]));
+        nodeSteps[node] = new NodeStep(gather, fs, tl, ts, node, ctx, modules[node], all.toArray(new float[0][]),
+            Bypass.of(w.descriptors[node]));
         steps[s] = nodeSteps[node];
       } else {
         steps[s] = new MixStep(gather, fs, tl, ts, ins[v][0], outs[v][0], x.gainSlot());
@@ -272,10 +278,10 @@ public final class PlanCompiler {
     NodeContext[] instruments = new NodeContext[w.trackInstrument.length];
     for (int t = 0; t < instruments.length; t++) {
       instruments[t] = nodeSteps[w.trackInstrument[t]].context;
+      instruments[t].trackNotes();
     }
     CompiledPlan plan = new CompiledPlan(w, sampleRate, maxFrames, chunk, inLatency[w.masterOut], steps,
-        groupStart, nodeSteps, instruments, outs[w.masterOut][0], silences, w.gainSlots, created[0], warnings,
-        modules);
+        groupStart, nodeSteps, instruments, outs[w.masterOut][0], silences, w.gainSlots, created[0], warnings);
     plan.initialMix(MixGains.of(plan, w.graph));
     return plan;
   }
@@ -330,7 +336,10 @@ public final class PlanCompiler {
     return values;
   }
 
-  /** Creates, restores and activates every instance; on failure stops those already started. */
+  /**
+   * Creates, restores and activates every instance (null for a held-back module); on failure
+   * stops those already started.
+   */
   private AudioModule[] start() {
     List<Node> nodes = w.graph.nodes();
     AudioModule[] modules = new AudioModule[nodes.size()];
@@ -338,6 +347,12 @@ public final class PlanCompiler {
     try {
       for (; started < modules.length; started++) {
         Node node = nodes.get(started);
+        if (guard.isHeldBack(node.module())) {
+          warnings.add("node '" + node.id() + "' (" + node.module() + ") plays as a placeholder: the host "
+              + "stopped while activating this module last time; 'pw:faults --clear " + node.module()
+              + "' to try it again");
+          continue;
+        }
         AudioModule m = w.factories[started].create();
         byte[] state = node.state();
         if (state != null) {
@@ -348,14 +363,16 @@ public final class PlanCompiler {
             warnings.add("node '" + node.id() + "': saved state not restored: " + e.getMessage());
           }
         }
-        m.activate(sampleRate, maxFrames);
+        activate(guard, m, node.module(), node.id(), sampleRate, maxFrames);
         modules[started] = m;
       }
     } catch (RuntimeException | LinkageError e) {
       Node failed = nodes.get(started);
       for (int i = 0; i < started; i++) {
         try {
-          modules[i].deactivate();
+          if (modules[i] != null) {
+            modules[i].deactivate();
+          }
         } catch (RuntimeException ignored) {
           // Already failing; the first error is the one to report.
         }
@@ -364,6 +381,20 @@ public final class PlanCompiler {
           + ") failed to start: " + e, e);
     }
     return modules;
+  }
+
+  /**
+   * Activates {@code m} between {@code guard}'s crash markers: if the host dies inside
+   * {@code activate}, the marker stays and the module is held back on the next start.
+   */
+  static void activate(ModuleGuard guard, AudioModule m, String moduleId, String nodeId,
+      double sampleRate, int maxFrames) {
+    guard.activating(moduleId, nodeId);
+    try {
+      m.activate(sampleRate, maxFrames);
+    } finally {
+      guard.activated(moduleId, nodeId);
+    }
   }
 
   /** Buffers handed out and taken back; counts how many it ever had to create. */

@@ -65,12 +65,24 @@ public final class ProjectJson {
       throw error("$", "a project must be a JSON object");
     }
     int version = integer(root, "formatVersion", "$", 0, Integer.MAX_VALUE);
-    if (version != ProjectLoader.FORMAT_VERSION) {
-      throw error("$.formatVersion", "unsupported format version " + version + " (this Patchwork reads "
-          + ProjectLoader.FORMAT_VERSION + ")");
+    if (version < ProjectLoader.FORMAT_VERSION) {
+      throw error("$.formatVersion", "format version " + version + " is older than this Patchwork plays"
+          + " (" + ProjectLoader.FORMAT_VERSION + " to " + ProjectLoader.NEWEST_FORMAT_VERSION
+          + "): run 'patchwork migrate' on the project first");
     }
-    fields(root, "$", "formatVersion", "name", "sampleRate", "tempo", "nodes", "connections", "tracks",
-        "buses", "master", "notes", "song");
+    if (version > ProjectLoader.NEWEST_FORMAT_VERSION) {
+      throw error("$.formatVersion", "unsupported format version " + version + " (this Patchwork reads "
+          + ProjectLoader.FORMAT_VERSION + " to " + ProjectLoader.NEWEST_FORMAT_VERSION + ")");
+    }
+    // Version 2 adds the project store's sections (sample pool, packed automation, lockfile);
+    // the engine plays what the graph and the notes or song say and leaves those to it.
+    if (version >= 2) {
+      fields(root, "$", "formatVersion", "name", "sampleRate", "tempo", "nodes", "connections", "tracks",
+          "buses", "master", "notes", "song", "samples", "automation", "lockfile", "controllers");
+    } else {
+      fields(root, "$", "formatVersion", "name", "sampleRate", "tempo", "nodes", "connections", "tracks",
+          "buses", "master", "notes", "song");
+    }
     String name = string(root, "name", "$");
     double sampleRate = integer(root, "sampleRate", "$", 8000, 384_000);
     double tempo = number(root, "tempo", "$", 1, 999);
