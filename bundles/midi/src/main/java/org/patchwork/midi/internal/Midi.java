@@ -70,7 +70,7 @@ public final class Midi implements MidiService, AutoCloseable {
   /** Runs a scan now and waits for it (tests, and {@code patchwork controllers}). */
   public void rescanNow() {
     try {
-      scanner.submit(this::scan).get(10, TimeUnit.SECONDS);
+      scanner.submit(this::scan).get(60, TimeUnit.SECONDS); // a hang detector: a loaded host can take seconds to answer
     } catch (Exception e) {
       throw new IllegalStateException("MIDI rescan failed: " + e, e);
     }
