@@ -136,10 +136,15 @@ public final class Main {
     });
   }
 
-  /** {@code demo}, when no such file exists here, is the distribution's demo song. */
+  /**
+   * {@code demo} is the distribution's demo song, unless {@code demo} here is a project itself
+   * (the distribution's own {@code demo/} folder, when run from there, is not).
+   */
   private List<String> demoSong(List<String> args) {
     Path demo = distribution.resolve("demo/demo-song");
-    if (args.size() == 1 && args.get(0).equals("demo") && !Files.exists(Path.of("demo")) && Files.isDirectory(demo)) {
+    Path local = Path.of("demo");
+    boolean localProject = Files.isRegularFile(local.resolve("project.json")) || Files.isRegularFile(local);
+    if (args.size() == 1 && args.get(0).equals("demo") && !localProject && Files.isDirectory(demo)) {
       return List.of(demo.toString());
     }
     return args;

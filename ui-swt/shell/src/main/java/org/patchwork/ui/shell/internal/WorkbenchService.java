@@ -1,0 +1,382 @@
+package org.patchwork.ui.shell.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.patchwork.bus.ControlHandler;
+import org.patchwork.bus.ControlMessage;
+import org.patchwork.bus.ControlRing;
+import org.patchwork.engine.Graph;
+import org.patchwork.engine.ModuleRegistry;
+import org.patchwork.engine.Project;
+import org.patchwork.sdk.module.ModuleDescriptor;
+import org.patchwork.sdk.module.ModuleFactory;
+import org.patchwork.ui.shell.Edit;
+import org.patchwork.ui.shell.EditJournal;
+import org.patchwork.ui.shell.JournalEntry;
+import org.patchwork.ui.shell.TapBuffer;
+import org.patchwork.ui.shell.Telemetry;
+import org.patchwork.ui.shell.Workbench;
+import org.patchwork.ui.shell.WorkbenchState;
+
+/**
+ * The workbench's model: the project being edited, its file, the journal and the live session.
+ * One thread owns all of it, the consumer of a {@link ControlRing}: requests from the UI (and
+ * transport messages from anyone) arrive as ring messages and are handled one at a time; the
+ * outcome is published as an immutable {@link WorkbenchState}.
+ *
+ * <p>Framework properties: {@code patchwork.driver} (auto, jack, javasound, null; default
+ * auto), {@code patchwork.ui.block} (frames per audio block, default 512).
+ */
+@Component(service = Workbench.class, immediate = true)
+public final class WorkbenchService implements Workbench {
+
+  /** What the model thread is asked to do. */
+  private enum Kind { EDIT, UNDO, REDO, PLAY, STOP, OPEN, NEW, SAVE }
+
+  private record Request(Kind kind, Object argument, CompletableFuture<WorkbenchState> done) {
+  }
+
+  /** Where state lives and how to play. */
+  record Settings(Path home, Path distribution, String driver, int block) {
+  }
+
+  private final ModuleRegistry registry;
+  private final Consumer<String> log;
+  private final Settings settings;
+  private final ProjectFiles files;
+  private final EditJournal journal = new MemoryJournal();
+  private final RecentProjects recent;
+  private final ControlRing ring;
+  // Model thread only, except where volatile.
+  private Project project;
+  private Project saved;
+  private Path file;
+  private String message = "";
+  private boolean error;
+  private long revision;
+  private volatile LiveSession live;
+  private volatile WorkbenchState state;
+  private long sequence;
+
+  @Activate
+  public WorkbenchService(@Reference ModuleRegistry registry,
+      @Reference(service = LoggerFactory.class) Logger logger, BundleContext context) {
+    this(registry, settings(context), logger::info);
+  }
+
+  /**
+   * @param log where transport and file events go (the log file, in the framework): one line
+   *     each, so the log tells what the user did
+   */
+  WorkbenchService(ModuleRegistry registry, Settings settings, Consumer<String> log) {
+    this.registry = registry;
+    this.log = log;
+    this.settings = settings;
+    this.files = new JsonProjectFiles(registry);
+    this.recent = new RecentProjects(settings.home() == null ? null : settings.home().resolve("ui/recent-projects.txt"));
+    this.project = empty();
+    this.saved = project;
+    publish();
+    ring = new ControlRing(1024, 20, TimeUnit.MILLISECONDS, new Handler());
+    ring.start(r -> {
+      Thread t = new Thread(r, "patchwork-workbench");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  private static Settings settings(BundleContext context) {
+    String home = context.getProperty("patchwork.home");
+    String distribution = context.getProperty("patchwork.distribution");
+    String driver = context.getProperty("patchwork.driver");
+    String block = context.getProperty("patchwork.ui.block");
+    return new Settings(home == null ? null : Path.of(home), distribution == null ? null : Path.of(distribution),
+        driver == null ? "auto" : driver, block == null ? 512 : Integer.parseInt(block.strip()));
+  }
+
+  @Deactivate
+  void close() {
+    CompletableFuture<WorkbenchState> stopped = request(Kind.STOP, null).toCompletableFuture();
+    try {
+      stopped.get(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // Stopping anyway: the ring's thread ends below and the driver with the JVM.
+    }
+    ring.close();
+  }
+
+  // ---- Workbench, any thread ----
+
+  @Override
+  public WorkbenchState state() {
+    return state;
+  }
+
+  @Override
+  public CompletionStage<WorkbenchState> submit(Edit edit) {
+    return request(Kind.EDIT, edit);
+  }
+
+  @Override
+  public CompletionStage<WorkbenchState> undo() {
+    return request(Kind.UNDO, null);
+  }
+
+  @Override
+  public CompletionStage<WorkbenchState> redo() {
+    return request(Kind.REDO, null);
+  }
+
+  @Override
+  public CompletionStage<WorkbenchState> play() {
+    return request(Kind.PLAY, null);
+  }
+
+  @Override
+  public CompletionStage<WorkbenchState> stop() {
+    return request(Kind.STOP, null);
+  }
+
+  @Override
+  public CompletionStage<WorkbenchState> open(Path projectPath) {
+    return request(Kind.OPEN, projectPath);
+  }
+
+  @Override
+  public CompletionStage<WorkbenchState> newProject() {
+    return request(Kind.NEW, null);
+  }
+
+  @Override
+  public CompletionStage<WorkbenchState> save(Path folder) {
+    return request(Kind.SAVE, Optional.ofNullable(folder));
+  }
+
+  @Override
+  public List<Path> recentProjects() {
+    return recent.list();
+  }
+
+  @Override
+  public Telemetry telemetry() {
+    LiveSession l = live;
+    return l == null ? Telemetry.stopped((int) Math.round(state.project().sampleRate())) : l.telemetry();
+  }
+
+  @Override
+  public Optional<TapBuffer> tap(String trackOrMaster) {
+    LiveSession l = live;
+    return l == null ? Optional.empty() : l.tap(trackOrMaster);
+  }
+
+  @Override
+  public List<ModuleDescriptor> modules() {
+    return registry.descriptors();
+  }
+
+  @Override
+  public Optional<ModuleDescriptor> module(String moduleId) {
+    return registry.find(moduleId).map(ModuleFactory::descriptor);
+  }
+
+  @Override
+  public EditJournal journal() {
+    return journal;
+  }
+
+  private CompletionStage<WorkbenchState> request(Kind kind, Object argument) {
+    CompletableFuture<WorkbenchState> done = new CompletableFuture<>();
+    if (!ring.command(System.nanoTime(), new Request(kind, argument, done))) {
+      done.completeExceptionally(new IllegalStateException("the workbench is busy: the request was dropped"));
+    }
+    return done;
+  }
+
+  /** The running session, for tests. */
+  LiveSession live() {
+    return live;
+  }
+
+  // ---- model thread ----
+
+  private final class Handler implements ControlHandler {
+    @Override
+    public void onMessage(ControlMessage m, boolean endOfBatch) {
+      switch (m.kind()) {
+        case TRANSPORT_START -> handle(new Request(Kind.PLAY, null, new CompletableFuture<>()));
+        case TRANSPORT_STOP -> handle(new Request(Kind.STOP, null, new CompletableFuture<>()));
+        case COMMAND -> {
+          if (m.command() instanceof Request r) {
+            handle(r);
+          }
+        }
+        default -> { }
+      }
+    }
+
+    @Override
+    public void onIdle() {
+      LiveSession l = live;
+      if (l != null) {
+        l.housekeeping();
+        if (l.ended()) {
+          handle(new Request(Kind.STOP, null, new CompletableFuture<>()));
+        }
+      }
+    }
+
+    @Override
+    public void onError(Throwable failure, ControlMessage m) {
+      report(failure);
+      publish();
+    }
+  }
+
+  private void handle(Request r) {
+    try {
+      message = "";
+      error = false;
+      switch (r.kind) {
+        case EDIT -> edit((Edit) r.argument);
+        case UNDO -> journal.undo().ifPresentOrElse(e -> {
+          become(e.before());
+          message = "Undid: " + e.label();
+        }, () -> message = "Nothing to undo");
+        case REDO -> journal.redo().ifPresentOrElse(e -> {
+          become(e.after());
+          message = "Redid: " + e.label();
+        }, () -> message = "Nothing to redo");
+        case PLAY -> startPlaying();
+        case STOP -> stopPlaying();
+        case OPEN -> openProject((Path) r.argument);
+        case NEW -> {
+          stopPlaying();
+          project = empty();
+          saved = project;
+          file = null;
+          journal.clear();
+          message = "New project";
+        }
+        case SAVE -> saveProject(((Optional<?>) r.argument).map(Path.class::cast).orElse(null));
+        default -> throw new IllegalStateException(r.kind.toString());
+      }
+      if (r.kind != Kind.EDIT && !message.isEmpty()) {
+        log.accept(message);
+      }
+      r.done.complete(publish());
+    } catch (RuntimeException | IOException e) {
+      report(e);
+      log.accept("refused: " + message);
+      publish();
+      r.done.completeExceptionally(new IllegalArgumentException(message, e));
+    }
+  }
+
+  private void edit(Edit edit) {
+    Project before = project;
+    Project after = edit.apply(before);
+    files.check(after);
+    become(after);
+    journal.record(new JournalEntry(++sequence, Instant.now(), edit, before, after));
+    message = edit.label();
+  }
+
+  /**
+   * Makes {@code next} the project and lets a playing session follow. If the session cannot
+   * take it (a module fails to start in the new plan), nothing changes and the failure is thrown.
+   */
+  private void become(Project next) {
+    LiveSession l = live;
+    boolean followed = l == null || l.follow(next);
+    project = next;
+    if (!followed) {
+      // The tracks changed: only a new session can play them.
+      startPlaying();
+    }
+  }
+
+  private void startPlaying() {
+    stopPlaying();
+    LiveSession l = new LiveSession(project, registry, settings.driver(), settings.block());
+    l.start();
+    live = l;
+    message = "Playing through " + l.driverName();
+  }
+
+  private void stopPlaying() {
+    LiveSession l = live;
+    if (l != null) {
+      live = null;
+      l.close();
+      message = "Stopped";
+    }
+  }
+
+  private void openProject(Path path) throws IOException {
+    Path p = resolve(path);
+    Project loaded = files.load(p);
+    stopPlaying();
+    project = loaded;
+    saved = loaded;
+    file = Files.isDirectory(p) ? p.resolve("project.json") : p;
+    journal.clear();
+    String problem = recent.add(file.getParent());
+    message = problem != null ? problem : "Opened " + file.getParent();
+  }
+
+  /** A project folder or file as typed; {@code demo} is the distribution's demo song. */
+  private Path resolve(Path path) {
+    Path p = path.toAbsolutePath().normalize();
+    if (!Files.exists(p) && path.toString().equals("demo") && settings.distribution() != null) {
+      p = settings.distribution().resolve("demo/demo-song");
+    }
+    if (!Files.exists(p)) {
+      throw new IllegalArgumentException("no such project: " + path);
+    }
+    return p;
+  }
+
+  private void saveProject(Path folder) throws IOException {
+    Path target = folder != null ? folder : file == null ? null : file.getParent();
+    if (target == null) {
+      throw new IllegalArgumentException("the project has no folder yet: use Save As");
+    }
+    file = files.save(project, target);
+    saved = project;
+    String problem = recent.add(target);
+    message = problem != null ? problem : "Saved " + file;
+  }
+
+  private void report(Throwable e) {
+    error = true;
+    message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  private WorkbenchState publish() {
+    String undo = journal.entries().isEmpty() ? "" : journal.entries().getLast().label();
+    String redo = journal.nextRedo().map(JournalEntry::label).orElse("");
+    WorkbenchState s = new WorkbenchState(++revision, project, file, !project.equals(saved), live != null,
+        message, error, undo, redo);
+    state = s;
+    return s;
+  }
+
+  private static Project empty() {
+    return new Project("Untitled", 48_000, 120, new Graph(List.of(), List.of(), List.of(), List.of(), null), List.of());
+  }
+}
