@@ -43,6 +43,14 @@ class PlayIT {
     assertEquals(4 * 48_000 / 256.0, s.get("blocks").asDouble(), 4 * 48_000 / 256.0 * 0.05, s.toString());
     assertNoSteadyStateAllocation(s);
     assertEquals(0, s.get("moduleFaults").asLong(), s.toString());
+    // The demo is a tracker song: where it was when the run ended, for the pattern editor to follow.
+    // 4 s at 118 bpm and 4 lines per beat is line 31 of the first pattern (the playhead lags by
+    // up to one telemetry interval).
+    JsonNode position = s.get("position");
+    assertTrue(position != null, "position in " + s);
+    assertEquals(0, position.get("order").asInt(), s.toString());
+    assertEquals(0, position.get("pattern").asInt(), s.toString());
+    assertEquals(31, position.get("line").asInt(), 3, s.toString());
   }
 
   @Test

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -14,10 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code patchwork render} of the demo song: reproducible bytes, music, and clean refusals. */
+/**
+ * {@code patchwork render} of the demo song (a tracker song): reproducible bytes, music by
+ * listening-proxy measurements ({@link Listening}), and clean refusals.
+ */
 class RenderIT {
 
   static final Path DEMO = HostProcess.DIST.resolve("demo/demo-song");
+  static final double BAR_SECONDS = 4 * 60.0 / 118;
 
   @TempDir
   Path home;
@@ -39,17 +45,54 @@ class RenderIT {
     Wave wave = Wave.read(a);
     assertEquals(48_000, wave.sampleRate());
     assertEquals(2, wave.channels());
-    assertTrue(wave.seconds() > 30, "the whole song: " + wave.seconds() + " s");
+    // 36 bars at 118 bpm (73.2 s) and the 2 s tail.
+    assertTrue(wave.seconds() > 60 && wave.seconds() < 122, "60 to 120 s of song: " + wave.seconds() + " s");
     // Music, not a tone: the bass changes pitch from bar to bar and every section is audible.
-    double barSeconds = 4 * 60.0 / 118;
     List<Double> bassPitches = new java.util.ArrayList<>();
     for (int bar = 0; bar < 4; bar++) {
-      float[] slice = wave.mono((bar + 0.05) * barSeconds, (bar + 0.45) * barSeconds);
+      float[] slice = wave.mono((bar + 0.05) * BAR_SECONDS, (bar + 0.45) * BAR_SECONDS);
       assertTrue(org.patchwork.sdk.testkit.Signals.rms(slice, 0, slice.length) > 0.01, "bar " + bar + " is audible");
       bassPitches.add(org.patchwork.sdk.testkit.Signals.peakFrequency(lowpassed(slice), 48_000));
     }
     assertEquals(4, bassPitches.stream().map(f -> Math.round(12 * Math.log(f / 55.0) / Math.log(2))).distinct().count(),
         "four different bass notes in the first four bars (A, F, C, G): " + bassPitches);
+    Listening.Report music = Listening.measure(wave, 118, 4, 0.16);
+    System.out.println("RenderIT: the demo, " + music);
+    // Rhythm: many onsets, and most of them on the song's swung sixteenth-note grid.
+    assertTrue(music.onsets() > 200, music.toString());
+    assertTrue(music.onGrid() > 0.8, music.toString());
+    // Spectrum: bass, low mids, mids, presence and air all carry sound, none more than 30 dB
+    // below the loudest band.
+    for (double db : music.bandsDb()) {
+      assertTrue(db > -30, music.toString());
+    }
+    // Dynamics: the breakdown is quieter than the groove, and nothing clips.
+    assertTrue(music.peakDb() <= 0, music.toString());
+    assertTrue(music.sectionRmsDb()[4] < music.sectionRmsDb()[3] - 3, "the breakdown is a breakdown: " + music);
+  }
+
+  @Test
+  void theDemoIsATrackerSongWithAGrooveEffectCommandsAndAutomation() throws Exception {
+    JsonNode song = new ObjectMapper().readTree(DEMO.resolve("project.json").toFile()).get("song");
+    assertTrue(song.get("groove").size() > 1 && song.get("groove").get(1).asDouble() > 0, "swing");
+    assertTrue(song.get("automation").size() >= 1, "automation envelopes");
+    java.util.Set<Character> commands = new java.util.TreeSet<>();
+    for (JsonNode pattern : song.get("patterns")) {
+      for (JsonNode track : pattern.get("tracks")) {
+        for (JsonNode line : track) {
+          for (JsonNode fx : line.path("effects")) {
+            if (fx.isTextual()) {
+              commands.add(fx.asText().charAt(0));
+            }
+          }
+        }
+      }
+    }
+    // Arpeggio, portamento up, down and to a note, vibrato, volume slide, set and slide a
+    // parameter, retrigger, note delay.
+    for (char c : "01234AMNQY".toCharArray()) {
+      assertTrue(commands.contains(c), "command " + c + " in " + commands);
+    }
   }
 
   /** A crude 200 Hz low-pass so the bass fundamental dominates the spectrum. */

@@ -21,7 +21,7 @@ import org.patchwork.sequencer.internal.Checks;
 public record EffectCell(char command, int value) {
 
   /** Every command letter, in the order of docs/effect-commands.md. */
-  public static final String COMMANDS = "0123478ABCDFLMNPQTXY9Z";
+  public static final String COMMANDS = "0123478ABCDFLMNPQTXY9ZW";
   /** No effect. */
   public static final EffectCell EMPTY = new EffectCell('.', 0);
 
@@ -67,13 +67,15 @@ public record EffectCell(char command, int value) {
 
   /**
    * {@code "A0F"}: the command and at least two hex digits (three for the slot commands
-   * {@code M} and {@code N}, whose first digit is the slot); {@code "..."} when empty.
+   * {@code M} and {@code N}, whose first digit is the slot; four for the tempo fraction
+   * {@code W}); {@code "..."} when empty.
    */
   @Override
   public String toString() {
     if (isEmpty()) {
       return "...";
     }
-    return command + String.format(Locale.ROOT, command == 'M' || command == 'N' ? "%03X" : "%02X", value);
+    String digits = command == 'M' || command == 'N' ? "%03X" : command == 'W' ? "%04X" : "%02X";
+    return command + String.format(Locale.ROOT, digits, value);
   }
 }

@@ -1,7 +1,9 @@
 package org.patchwork.sequencer;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -40,6 +42,8 @@ public final class Sequencer implements SequencerService {
 
   /** Live events {@link #schedule} holds at most before it refuses more. */
   public static final int QUEUE_CAPACITY = 4096;
+  /** Lines played that {@link #lineAt} remembers. */
+  public static final int ROW_HISTORY = 1024;
 
   private final double sampleRate;
   private final SongEditor editor;
@@ -48,6 +52,7 @@ public final class Sequencer implements SequencerService {
   private final List<SequencerEvent> held = new ArrayList<>();
   private final PriorityQueue<Pending> pending = new PriorityQueue<>();
   private final Set<Integer> sounding = new HashSet<>();
+  private final ArrayDeque<Playhead> history = new ArrayDeque<>();
   private Player player;
   private boolean stopping;
   private long sequence;
@@ -153,6 +158,7 @@ public final class Sequencer implements SequencerService {
     player = new Player(editor.song(), o);
     pending.clear();
     sounding.clear();
+    history.clear();
     frame = 0;
     playhead = null;
     queue(carried);
@@ -275,6 +281,12 @@ public final class Sequencer implements SequencerService {
     List<Playhead> rows = player.rows();
     if (!rows.isEmpty()) {
       playhead = rows.getLast();
+      for (Playhead row : rows) {
+        if (history.size() == ROW_HISTORY) {
+          history.removeFirst();
+        }
+        history.addLast(row);
+      }
       rows.clear();
     }
     frame = end;
@@ -283,6 +295,61 @@ public final class Sequencer implements SequencerService {
     }
     publish();
     return frame;
+  }
+
+  /**
+   * As {@link #advance(int, Consumer)}, then hands the {@link #schedule scheduled} live events
+   * due before the frame reached to {@code live}, in frame order (late ones too): what a session
+   * that plays the sequencer on an engine needs, with the song's events in full (note ids,
+   * outputs, nodes) rather than the SDK's view of {@link #renderTicks}.
+   *
+   * @return the frame reached
+   */
+  public long advance(int ticks, Consumer<SongEvent> sink, Consumer<SequencerEvent> live) {
+    long end = advance(ticks, sink);
+    for (SequencerEvent e : due(end)) {
+      live.accept(e);
+    }
+    return end;
+  }
+
+  /** The frame reached: frames since the play started (stopped, the idle clock's). */
+  public long frame() {
+    return frame;
+  }
+
+  /** The frame rate of every frame this sequencer hands out. */
+  public double sampleRate() {
+    return sampleRate;
+  }
+
+  /**
+   * The line that was playing at {@code frame} of this play, among the last
+   * {@value #ROW_HISTORY} lines played; null before the first or when stopped. Live recording
+   * quantizes with it.
+   */
+  public Playhead lineAt(long frame) {
+    Playhead found = null;
+    for (Iterator<Playhead> i = history.descendingIterator(); i.hasNext(); ) {
+      Playhead row = i.next();
+      if (row.frame() <= frame) {
+        found = row;
+        break;
+      }
+    }
+    return player == null ? null : found;
+  }
+
+  /** The line played after {@code row}, if it has started yet; else null. */
+  public Playhead lineAfter(Playhead row) {
+    boolean seen = false;
+    for (Playhead h : history) {
+      if (seen) {
+        return h;
+      }
+      seen = h.equals(row);
+    }
+    return null;
   }
 
   /**

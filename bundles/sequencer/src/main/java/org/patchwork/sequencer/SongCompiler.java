@@ -29,7 +29,26 @@ public final class SongCompiler {
 
   /** Plays {@code song} as {@code options} say until it ends. */
   public static CompiledSong compile(Song song, PlayOptions options) {
-    Player player = new Player(song, options);
+    return run(new Player(song, options), options);
+  }
+
+  /**
+   * Plays {@code song} as {@code options} say, with a clock of beats instead of seconds: every
+   * "frame" of the result is {@code 1/options.sampleRate()} of a beat, whatever the tempo
+   * ({@code T} and {@code W} commands still give {@code TEMPO} events, at the start of their
+   * line, but move nothing). Lines per beat, grooves, ticks, delays and humanize place events as
+   * they do in time. This is the song's musical position, e.g. for MIDI files: at 384000 units
+   * per beat, an event at unit {@code u} is at MIDI tick {@code u · ppq / 384000}.
+   *
+   * <pre>{@code
+   * CompiledSong beats = SongCompiler.compileBeats(song, PlayOptions.at(384_000));
+   * }</pre>
+   */
+  public static CompiledSong compileBeats(Song song, PlayOptions options) {
+    return run(new Player(song, options, true), options);
+  }
+
+  private static CompiledSong run(Player player, PlayOptions options) {
     List<SongEvent> events = new ArrayList<>(player.drain());
     while (!player.ended()) {
       player.tick();

@@ -1,14 +1,19 @@
 package org.patchwork.sequencer;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.osgi.annotation.versioning.ProviderType;
 import org.patchwork.engine.Graph;
+import org.patchwork.engine.ModuleRegistry;
 import org.patchwork.engine.Node;
 import org.patchwork.engine.Project;
 import org.patchwork.engine.ProjectFormatException;
 import org.patchwork.engine.Timeline;
+import org.patchwork.sdk.module.ModuleDescriptor;
+import org.patchwork.sdk.module.ParameterDescriptor;
 
 /**
  * Plays a project's tracker song on the engine: reads {@link Project#song()}, checks it against
@@ -48,6 +53,37 @@ public final class TrackerProjects {
     }
     Song song = SongJson.read(source, project.song(), new BigDecimal(Double.toString(project.tempo())));
     check(source, song, project.graph());
+    return song;
+  }
+
+  /**
+   * As {@link #song(String, Project)}, also checking every parameter the song drives (track
+   * volume, panning, sample offset, slots, automation) against the descriptor of its node's
+   * module in {@code registry}: {@code p.json: $.song.tracks[0].slots.0.param: node 'lead'
+   * (org.patchwork.dsp.subtractive) has no parameter 'cutof' (it has: voices, wave, ...)}.
+   * A node whose module the registry lacks is left to the engine, which names it.
+   *
+   * @throws ProjectFormatException with a {@code $.song...} path when something does not fit
+   */
+  public static Song song(String source, Project project, ModuleRegistry registry) {
+    Song song = song(source, project);
+    Map<String, ModuleDescriptor> modules = new HashMap<>();
+    for (Node n : project.graph().nodes()) {
+      registry.find(n.module()).ifPresent(f -> modules.put(n.id(), f.descriptor()));
+    }
+    for (int i = 0; i < song.tracks().size(); i++) {
+      SongTrack t = song.tracks().get(i);
+      String p = "$.song.tracks[" + i + "]";
+      parameter(source, p + ".volume", t.volume(), modules);
+      parameter(source, p + ".pan", t.pan(), modules);
+      parameter(source, p + ".sampleOffset", t.sampleOffset(), modules);
+      t.slots().forEach((s, target) ->
+          parameter(source, p + ".slots." + Integer.toHexString(s).toUpperCase(), target, modules));
+    }
+    for (int i = 0; i < song.automation().size(); i++) {
+      Envelope e = song.automation().get(i);
+      parameter(source, "$.song.automation[" + i + "]", new ParamTarget(e.node(), e.parameter(), 0, 1), modules);
+    }
     return song;
   }
 
@@ -108,6 +144,15 @@ public final class TrackerProjects {
       if (!nodes.contains(e.node())) {
         throw new ProjectFormatException(source, "$.song.automation[" + i + "].param", "unknown node '" + e.node() + "'");
       }
+    }
+  }
+
+  private static void parameter(String source, String path, ParamTarget target, Map<String, ModuleDescriptor> modules) {
+    ModuleDescriptor d = target == null ? null : modules.get(target.node());
+    if (d != null && d.parameterIndex(target.parameter()) < 0) {
+      throw new ProjectFormatException(source, path + ".param", "node '" + target.node() + "' (" + d.id()
+          + ") has no parameter '" + target.parameter() + "' (it has: "
+          + String.join(", ", d.parameters().stream().map(ParameterDescriptor::id).toList()) + ")");
     }
   }
 

@@ -2,7 +2,9 @@
  * The tracker sequencer: an immutable song model (song, order list, patterns, tracks, lines with
  * note and effect columns, grooves, humanize, automation), edits that form an undo journal, a
  * compiler that places every event of a song at an exact sample frame, and a live sequencer
- * with transport that implements {@link org.patchwork.sdk.sequencer.SequencerService}.
+ * with transport that implements {@link org.patchwork.sdk.sequencer.SequencerService}, and live
+ * input ({@link org.patchwork.sequencer.KeyboardLayout}, {@link org.patchwork.sequencer.LiveInput},
+ * {@link org.patchwork.sequencer.LiveSession}): notes heard at once and recorded into patterns.
  *
  * <pre>{@code
  * SongEditor editor = new SongEditor();
@@ -18,7 +20,7 @@
  * commands.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.patchwork.sequencer;
 
 import org.osgi.annotation.bundle.Export;

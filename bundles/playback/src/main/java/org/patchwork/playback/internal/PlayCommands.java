@@ -71,8 +71,9 @@ public final class PlayCommands {
         throw new UsageException("play: no such folder for --stats: " + parent);
       }
     }
-    Project project = Projects.load(o.project, registry);
-    Playback run = player.play(project, o.driver, o.seconds, o.block, o.stats);
+    Path file = Projects.file(o.project);
+    Project project = Projects.load(file, registry);
+    Playback run = player.play(file, project, o.driver, o.seconds, o.block, o.stats);
     System.out.printf("playing %s through %s at %d Hz, %d-frame blocks%n",
         project.name(), run.driverName(), run.sampleRate(), run.blockSize());
     System.out.flush();

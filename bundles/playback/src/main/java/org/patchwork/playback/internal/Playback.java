@@ -7,7 +7,10 @@ import org.patchwork.bus.TelemetryRing;
 import org.patchwork.drivers.AudioCallback;
 import org.patchwork.drivers.AudioDriver;
 import org.patchwork.drivers.DriverStats;
+import org.patchwork.engine.Lifecycle;
 import org.patchwork.engine.Session;
+import org.patchwork.sequencer.CompiledSong;
+import org.patchwork.sequencer.Playhead;
 
 /**
  * One real-time run of a project: a driver whose audio callback renders the session, and a
@@ -33,6 +36,7 @@ final class Playback {
   private final Session session;
   private final TelemetryRing telemetry;
   private final long frames;
+  private final CompiledSong song;
   private final java.util.function.Consumer<Playback> onEnd;
   private final CountDownLatch finished = new CountDownLatch(1);
   private final Thread watcher;
@@ -45,11 +49,13 @@ final class Playback {
    * Starts playing at once.
    *
    * @param frames how long to play; the run ends by itself after that many frames
+   * @param song the tracker song the session plays, for the playhead's line; null for notes
    * @param onEnd called on the watcher thread when the run ends by itself
    */
-  Playback(AudioDriver driver, Session session, TelemetryRing telemetry, long frames, java.util.function.Consumer<Playback> onEnd)
-      throws Exception {
+  Playback(AudioDriver driver, Session session, TelemetryRing telemetry, long frames, CompiledSong song,
+      java.util.function.Consumer<Playback> onEnd) throws Exception {
     this.onEnd = onEnd;
+    this.song = song;
     this.driver = driver;
     this.session = session;
     this.telemetry = telemetry;
@@ -135,11 +141,21 @@ final class Playback {
     return playhead;
   }
 
+  /** The song's order, pattern and line at the playhead; null without a song or before its first line. */
+  Playhead position() {
+    return song == null ? null : song.playhead(playhead);
+  }
+
   float[] peaks() {
     return new float[] {peakLeft, peakRight};
   }
 
   long faults() {
     return session.faults();
+  }
+
+  /** The session's hot-swaps, placeholders and faults. */
+  Lifecycle lifecycle() {
+    return session.lifecycle();
   }
 }

@@ -49,7 +49,11 @@ final class Projects {
   }
 
   static Project load(String argument, ModuleRegistry registry) {
-    Path file = file(argument);
+    return load(file(argument), registry);
+  }
+
+  /** Loads {@code file} (from {@link #file(String)}). */
+  static Project load(Path file, ModuleRegistry registry) {
     try {
       return ProjectLoader.load(file, registry);
     } catch (NoSuchFileException | AccessDeniedException e) {

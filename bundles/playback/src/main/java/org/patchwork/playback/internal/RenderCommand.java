@@ -29,7 +29,7 @@ public final class RenderCommand {
     @CommandLine.Option(names = "--out", required = true, paramLabel = "FILE.wav", description = "The file to write.")
     Path out;
     @CommandLine.Option(names = "--seconds", paramLabel = "S",
-        description = "Length to render (default: to the last note's end plus a 2 s tail).")
+        description = "Length to render (default: to the last note's end, or the song's, plus a 2 s tail).")
     double seconds;
     @CommandLine.Option(names = "--sample-rate", paramLabel = "R", description = "Frames per second (default: the project's).")
     double sampleRate;
@@ -70,11 +70,14 @@ public final class RenderCommand {
     if (out.getParent() == null || !Files.isDirectory(out.getParent())) {
       throw new UsageException("render: no such folder for --out: " + out.getParent());
     }
-    Project project = Projects.load(o.project, registry);
+    Path file = Projects.file(o.project);
+    Project project = Projects.load(file, registry);
     long start = System.nanoTime();
+    // A tracker song plays as the timeline compiled for the render's rate, in place of notes.
+    SongTimeline song = SongTimeline.of(file, project, registry, OfflineRenderer.sampleRate(project, settings));
     RenderResult r;
     try {
-      r = new OfflineRenderer(registry).render(project, settings, out,
+      r = new OfflineRenderer(registry).render(project, SongTimeline.timeline(song), settings, out,
           new ProgressBar(System.err, "rendering " + out.getFileName()));
     } catch (IllegalArgumentException e) {
       // A graph rule or a rate the WAV format cannot hold: the user's project, not a bug.

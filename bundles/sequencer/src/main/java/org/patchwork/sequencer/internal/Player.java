@@ -31,11 +31,16 @@ import org.patchwork.sequencer.SongPosition;
 public final class Player implements Emitter {
 
   private static final Rational SIXTY = Rational.of(60);
+  /** Steps of a bpm that the tempo fraction command {@code Wxxxx} counts in. */
+  private static final long TEMPO_FRACTION = 65_536;
+  private static final Rational MAX_BPM = Rational.of(999);
 
   private final Rational rate;
   private final int interval;
   private final long maxFrames;
   private final boolean endOnRevisit;
+  /** Whether frames count {@code 1/rate} of a beat instead of a second (see {@link #Player(Song, PlayOptions, boolean)}). */
+  private final boolean beats;
   private final List<SongEvent> out = new ArrayList<>();
   private final List<Playhead> rows = new ArrayList<>();
   private final Set<Long> visited = new HashSet<>();
@@ -66,6 +71,17 @@ public final class Player implements Emitter {
 
   /** A player at {@code options.start()}, its state chased from the song's start. */
   public Player(Song song, PlayOptions options) {
+    this(song, options, false);
+  }
+
+  /**
+   * As {@link #Player(Song, PlayOptions)}; with {@code beats} the clock counts
+   * {@code options.sampleRate()} frames per beat whatever the tempo (tempo commands still
+   * report their bpm as {@code TEMPO} events but do not change where anything is): the exact
+   * musical position of every event, for writing MIDI files.
+   */
+  public Player(Song song, PlayOptions options, boolean beats) {
+    this.beats = beats;
     this.song = song;
     this.rate = Rational.of(BigDecimal.valueOf(options.sampleRate()));
     this.interval = options.automationInterval();
@@ -175,19 +191,28 @@ public final class Player implements Emitter {
     Pattern pattern = song.patterns().get(patternIndex);
     visited.add((long) order << 32 | line);
     // Speed, tempo and lines per beat of this line act from its first tick.
+    int whole = 0;
+    int fraction = -1;
     for (int t = 0; t < tracks.length; t++) {
       Line l = pattern.line(t, line);
       for (int c = 0; c < song.tracks().get(t).effectColumns(); c++) {
         EffectCell e = l.effect(c);
         switch (e.command()) {
           case 'F' -> tpl = e.value() == 0 ? tpl : Math.min(e.value(), 255);
-          case 'T' -> bpm = e.value() == 0 ? bpm : Rational.of(Math.min(e.value(), 999));
+          case 'T' -> whole = e.value() == 0 ? whole : Math.min(e.value(), 999);
+          case 'W' -> fraction = e.value();
           case 'Z' -> lpb = e.value() == 0 ? lpb : Math.min(e.value(), 256);
           default -> { }
         }
       }
     }
-    lineLength = SIXTY.multiply(rate).divide(bpm.multiply(Rational.of(lpb)));
+    if (whole > 0 || fraction >= 0) {
+      // Txx sets the whole bpm; Wxxxx adds xxxx/65536 to it (or to the whole part playing).
+      Rational base = whole > 0 ? Rational.of(whole) : Rational.of(bpm.floor());
+      Rational next = fraction >= 0 ? base.add(Rational.of(fraction, TEMPO_FRACTION)) : base;
+      bpm = next.compareTo(MAX_BPM) > 0 ? MAX_BPM : next;
+    }
+    lineLength = beats ? rate.divide(Rational.of(lpb)) : SIXTY.multiply(rate).divide(bpm.multiply(Rational.of(lpb)));
     List<BigDecimal> g = song.settings().groove();
     groove = g.isEmpty() ? Rational.ZERO : Rational.of(g.get(line % g.size()));
     if (!bpm.equals(sentBpm)) {

@@ -119,6 +119,11 @@ public final class Rational implements Comparable<Rational> {
     return q.longValueExact();
   }
 
+  /** The largest whole number not above this. */
+  public long floor() {
+    return -negate().ceil();
+  }
+
   /** The smallest whole number not below this. */
   public long ceil() {
     BigInteger[] qr = num.divideAndRemainder(den);
