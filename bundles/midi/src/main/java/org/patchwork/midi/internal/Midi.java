@@ -43,9 +43,9 @@ public final class Midi implements MidiService, AutoCloseable {
       jackServer = jackServer == null ? "" : jackServer.strip();
     }
 
-    /** Every 2 s, JACK when there, client {@code patchwork}. */
+    /** Every 2 s; JACK MIDI off until configured; client {@code patchwork-midi} when on. */
     public static Settings defaults() {
-      return new Settings(2000, "auto", "patchwork", "");
+      return new Settings(2000, "off", "patchwork-midi", "");
     }
   }
 

@@ -26,11 +26,14 @@ public final class MidiComponent implements MidiService {
     @AttributeDefinition(description = "How often javax.sound.midi devices are listed again (hot-plug), ms")
     int rescanMillis() default 2000;
 
+    // Off unless configured (PID org.patchwork.midi, jack=auto|on): a JACK client opened at every
+    // host start would make libjack print connection errors on every command where no server
+    // runs, and would race the audio driver for the JACK server's attention at start-up.
     @AttributeDefinition(description = "JACK MIDI ports: auto, on or off")
-    String jack() default "auto";
+    String jack() default "off";
 
     @AttributeDefinition(description = "The JACK client name; ports are NAME:midi_in and NAME:midi_out")
-    String jackClientName() default "patchwork";
+    String jackClientName() default "patchwork-midi";
 
     @AttributeDefinition(description = "The JACK server name; empty for JACK's default")
     String jackServer() default "";
