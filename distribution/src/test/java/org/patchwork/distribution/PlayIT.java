@@ -44,13 +44,13 @@ class PlayIT {
     assertNoSteadyStateAllocation(s);
     assertEquals(0, s.get("moduleFaults").asLong(), s.toString());
     // The demo is a tracker song: where it was when the run ended, for the pattern editor to follow.
-    // 4 s at 118 bpm and 4 lines per beat is line 31 of the first pattern (the playhead lags by
-    // up to one telemetry interval).
+    // 12 s at 118 bpm and 4 lines per beat is 94.4 lines: line 30 of the second entry of the
+    // order list (64-line patterns; the playhead lags by up to one telemetry interval).
     JsonNode position = s.get("position");
     assertTrue(position != null, "position in " + s);
-    assertEquals(0, position.get("order").asInt(), s.toString());
-    assertEquals(0, position.get("pattern").asInt(), s.toString());
-    assertEquals(31, position.get("line").asInt(), 3, s.toString());
+    assertEquals(1, position.get("order").asInt(), s.toString());
+    assertEquals(1, position.get("pattern").asInt(), s.toString());
+    assertEquals(30, position.get("line").asInt(), 3, s.toString());
   }
 
   @Test
