@@ -30,6 +30,9 @@ final class PanelHost {
   /** How long a tab waits for an updated bundle to bring its panel back. */
   static final int GRACE_MILLIS = 2500;
 
+  /** The key under which the host's top control carries the host. */
+  static final String KEY = PanelHost.class.getName();
+
   /** Where the host reports panels coming, going and failing. */
   interface Log {
     void info(String message);
@@ -58,6 +61,7 @@ final class PanelHost {
   private final Map<String, Slot> slots = new LinkedHashMap<>();
   private final Theme theme;
   private final Log log;
+  private final List<Runnable> listeners = new ArrayList<>();
 
   /** Builds the areas inside {@code parent}: center and side above, bottom below. */
   PanelHost(Composite parent, Theme theme, Log log) {
@@ -71,7 +75,49 @@ final class PanelHost {
     inner.setWeights(3, 1);
     outer.setWeights(3, 2);
     theme.apply(outer);
+    // A panel built inside the host can find it from its parent (the help panel lists the others).
+    outer.setData(KEY, this);
     updateVisibility();
+  }
+
+  /** The host a control lives in, or null when it is not inside one. */
+  static PanelHost of(Control control) {
+    for (Control c = control; c != null; c = c.getParent()) {
+      if (c.getData(KEY) instanceof PanelHost host) {
+        return host;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Runs {@code listener} after panels came, were rebuilt or went, until {@code owner} is
+   * disposed.
+   */
+  void onChange(Control owner, Runnable listener) {
+    listeners.add(listener);
+    owner.addListener(SWT.Dispose, e -> listeners.remove(listener));
+  }
+
+  /** The panels shown, in the order they came, without those waiting for an update. */
+  List<UiPanel> present() {
+    List<UiPanel> out = new ArrayList<>();
+    for (Slot s : slots.values()) {
+      if (!s.leaving && s.panel != null) {
+        out.add(s.panel);
+      }
+    }
+    return out;
+  }
+
+  private void changed() {
+    for (Runnable r : List.copyOf(listeners)) {
+      try {
+        r.run();
+      } catch (RuntimeException | LinkageError e) {
+        log.error("a panel failed to follow the panels coming and going", e);
+      }
+    }
   }
 
   private CTabFolder folder(Composite parent) {
@@ -118,6 +164,7 @@ final class PanelHost {
       log.info("panel " + id + " rebuilt (generation " + slot.generation + ")");
     }
     updateVisibility();
+    changed();
   }
 
   /** The panel service went away: wait for an update, then remove the tab. */
@@ -139,6 +186,7 @@ final class PanelHost {
     theme.apply(waiting);
     leaving.frame.layout(true, true);
     log.info("panel " + leaving.id + " went away; waiting " + GRACE_MILLIS + " ms for an update");
+    changed();
     leaving.frame.getDisplay().timerExec(GRACE_MILLIS, () -> {
       if (leaving.leaving && leaving.panel == panel && !leaving.item.isDisposed()) {
         slots.remove(leaving.id);
@@ -146,6 +194,7 @@ final class PanelHost {
         leaving.item.dispose();
         log.info("panel " + leaving.id + " removed");
         updateVisibility();
+        changed();
       }
     });
   }

@@ -1,7 +1,10 @@
 package org.patchwork.ui.shell.internal;
 
 import java.util.List;
+import java.util.Map;
 import org.eclipse.swt.SWT;
+import org.patchwork.ui.shell.PanelShortcuts;
+import org.patchwork.ui.shell.PanelShortcuts.KeyHelp;
 
 /**
  * Every keyboard shortcut of the workbench in one table: the menus take their accelerators from
@@ -27,21 +30,31 @@ final class Shortcuts {
   static final Shortcut PREVIOUS_TAB = new Shortcut("View", SWT.MOD1 | SWT.PAGE_UP, "Ctrl+PgUp", "Previous panel in the area");
   static final Shortcut HELP = new Shortcut("View", SWT.F1, "F1", "Show the keyboard shortcuts");
 
-  /** Everything, in the order the help panel lists it. Panel keys are handled by the panels. */
+  /** The shell's own keys, in the order the help panel lists them. */
   static final List<Shortcut> ALL = List.of(
       PLAY_STOP, STOP,
       NEW, OPEN, SAVE, SAVE_AS, QUIT,
       UNDO, REDO, REDO_Y,
       NEXT_TAB, PREVIOUS_TAB,
       new Shortcut("View", 0, "Alt+1 .. Alt+9", "Show the first .. ninth panel"),
-      HELP,
-      new Shortcut("Mixer", 0, "Drag / wheel / arrows", "Move a fader or pan; double-click resets it"),
-      new Shortcut("Mixer", 0, "M / S on a strip", "Mute / solo the strip that has the focus"),
-      new Shortcut("Patch editor", 0, "Drag port to port", "Connect an output to an input"),
-      new Shortcut("Patch editor", 0, "Delete", "Remove the selected module or cable"),
-      new Shortcut("Patch editor", 0, "Ctrl+F", "Search the module browser"),
-      new Shortcut("Patch editor", 0, "Enter (in the browser)", "Add the selected module"),
-      new Shortcut("Scope", 0, "Tab / Shift+Tab", "Next / previous source (master, tracks)"));
+      HELP);
+
+  /**
+   * The keys of the panels that came with the shell before {@link PanelShortcuts} existed, by
+   * panel id: listed under the panel's title while it is in the window and does not list its
+   * keys itself.
+   */
+  static final Map<String, List<KeyHelp>> BUILT_IN_PANELS = Map.of(
+      "org.patchwork.ui.mixer", List.of(
+          new KeyHelp("Drag / wheel / arrows", "Move a fader or pan; double-click resets it"),
+          new KeyHelp("M / S on a strip", "Mute / solo the strip that has the focus")),
+      "org.patchwork.ui.patch", List.of(
+          new KeyHelp("Drag port to port", "Connect an output to an input"),
+          new KeyHelp("Delete", "Remove the selected module or cable"),
+          new KeyHelp("Ctrl+F", "Search the module browser"),
+          new KeyHelp("Enter (in the browser)", "Add the selected module")),
+      "org.patchwork.ui.scope", List.of(
+          new KeyHelp("Tab / Shift+Tab", "Next / previous source (master, tracks)")));
 
   private Shortcuts() {
   }

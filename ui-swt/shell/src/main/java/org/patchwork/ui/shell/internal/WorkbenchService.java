@@ -3,7 +3,9 @@ package org.patchwork.ui.shell.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -39,21 +41,43 @@ import org.patchwork.ui.shell.WorkbenchState;
  * transport messages from anyone) arrive as ring messages and are handled one at a time; the
  * outcome is published as an immutable {@link WorkbenchState}.
  *
+ * <p>While the project has unsaved changes the model thread also autosaves it to a recovery
+ * file, and offers a recovery file found when a project is opened ({@link CrashRecovery}).
+ *
  * <p>Framework properties: {@code patchwork.driver} (auto, jack, javasound, null; default
- * auto), {@code patchwork.ui.block} (frames per audio block, default 512).
+ * auto), {@code patchwork.ui.block} (frames per audio block, default 512),
+ * {@code patchwork.ui.autosave} (seconds from a change to its recovery copy, default 30; 0 turns
+ * autosave off).
  */
 @Component(service = Workbench.class, immediate = true)
-public final class WorkbenchService implements Workbench {
+public final class WorkbenchService implements Workbench, Recoveries {
 
   /** What the model thread is asked to do. */
-  private enum Kind { EDIT, UNDO, REDO, PLAY, STOP, OPEN, NEW, SAVE }
+  private enum Kind { EDIT, UNDO, REDO, PLAY, STOP, OPEN, NEW, SAVE, RECOVER, DISCARD_RECOVERY, DISCARD_CHANGES, CLOSE }
 
   private record Request(Kind kind, Object argument, CompletableFuture<WorkbenchState> done) {
   }
 
-  /** Where state lives and how to play. */
-  record Settings(Path home, Path distribution, String driver, int block) {
+  /**
+   * Where state lives and how to play.
+   *
+   * @param autosave the longest time from a change to its recovery copy; zero turns it off
+   */
+  record Settings(Path home, Path distribution, String driver, int block, Duration autosave) {
+
+    /** A null autosave interval is the default. */
+    Settings {
+      autosave = autosave == null ? CrashRecovery.DEFAULT_INTERVAL : autosave;
+    }
+
+    /** Autosave every {@code patchwork.ui.autosave} seconds (system property), or 30 s. */
+    Settings(Path home, Path distribution, String driver, int block) {
+      this(home, distribution, driver, block, WorkbenchService.autosaveInterval(System.getProperty(AUTOSAVE_PROPERTY)));
+    }
   }
+
+  /** The property that sets the autosave interval, in seconds. */
+  static final String AUTOSAVE_PROPERTY = "patchwork.ui.autosave";
 
   private final ModuleRegistry registry;
   private final Consumer<String> log;
@@ -62,6 +86,8 @@ public final class WorkbenchService implements Workbench {
   private final EditJournal journal = new MemoryJournal();
   private final RecentProjects recent;
   private final ControlRing ring;
+  private final CrashRecovery recovery;
+  private volatile CrashRecovery.Offer offer;
   // Model thread only, except where volatile.
   private Project project;
   private Project saved;
@@ -72,6 +98,9 @@ public final class WorkbenchService implements Workbench {
   private volatile LiveSession live;
   private volatile WorkbenchState state;
   private long sequence;
+  private boolean autosaveFailed;
+  // As last published: autosave looks at it every idle moment, when comparing projects would cost.
+  private boolean dirty;
 
   @Activate
   public WorkbenchService(@Reference ModuleRegistry registry,
@@ -91,6 +120,9 @@ public final class WorkbenchService implements Workbench {
     this.recent = new RecentProjects(settings.home() == null ? null : settings.home().resolve("ui/recent-projects.txt"));
     this.project = empty();
     this.saved = project;
+    this.recovery = new CrashRecovery(files, settings.home(), InstantSource.system(), settings.autosave(), log);
+    // Before the ring's thread starts, which then sees what this thread did.
+    offerRecovery(null);
     publish();
     ring = new ControlRing(1024, 20, TimeUnit.MILLISECONDS, new Handler());
     ring.start(r -> {
@@ -106,12 +138,34 @@ public final class WorkbenchService implements Workbench {
     String driver = context.getProperty("patchwork.driver");
     String block = context.getProperty("patchwork.ui.block");
     return new Settings(home == null ? null : Path.of(home), distribution == null ? null : Path.of(distribution),
-        driver == null ? "auto" : driver, block == null ? 512 : Integer.parseInt(block.strip()));
+        driver == null ? "auto" : driver, block == null ? 512 : Integer.parseInt(block.strip()),
+        autosaveInterval(context.getProperty(AUTOSAVE_PROPERTY)));
   }
 
+  /** Seconds (decimals allowed) as a duration; null or blank is the default. */
+  static Duration autosaveInterval(String seconds) {
+    if (seconds == null || seconds.isBlank()) {
+      return CrashRecovery.DEFAULT_INTERVAL;
+    }
+    double s;
+    try {
+      s = Double.parseDouble(seconds.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(AUTOSAVE_PROPERTY + " must be a number of seconds, not '" + seconds + "'");
+    }
+    if (!(s >= 0) || s > 86_400) {
+      throw new IllegalArgumentException(AUTOSAVE_PROPERTY + " must be 0 (off) to 86400 seconds, not " + seconds);
+    }
+    return Duration.ofMillis(Math.round(s * 1000));
+  }
+
+  /**
+   * Stops playing and writes unsaved changes to the recovery file at once, so even a shutdown
+   * that asked nobody (the host stopping) can be recovered from.
+   */
   @Deactivate
   void close() {
-    CompletableFuture<WorkbenchState> stopped = request(Kind.STOP, null).toCompletableFuture();
+    CompletableFuture<WorkbenchState> stopped = request(Kind.CLOSE, null).toCompletableFuture();
     try {
       stopped.get(5, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -207,6 +261,28 @@ public final class WorkbenchService implements Workbench {
     return done;
   }
 
+  // ---- Recoveries, any thread ----
+
+  @Override
+  public Optional<CrashRecovery.Offer> recoveryOffer() {
+    return Optional.ofNullable(offer);
+  }
+
+  @Override
+  public CompletionStage<WorkbenchState> recover(CrashRecovery.Offer chosen) {
+    return request(Kind.RECOVER, chosen);
+  }
+
+  @Override
+  public CompletionStage<WorkbenchState> discardRecovery(CrashRecovery.Offer chosen) {
+    return request(Kind.DISCARD_RECOVERY, chosen);
+  }
+
+  @Override
+  public CompletionStage<WorkbenchState> discardChanges() {
+    return request(Kind.DISCARD_CHANGES, null);
+  }
+
   /** The running session, for tests. */
   LiveSession live() {
     return live;
@@ -227,10 +303,14 @@ public final class WorkbenchService implements Workbench {
         }
         default -> { }
       }
+      if (endOfBatch) {
+        autosave();
+      }
     }
 
     @Override
     public void onIdle() {
+      autosave();
       LiveSession l = live;
       if (l != null) {
         l.housekeeping();
@@ -271,8 +351,25 @@ public final class WorkbenchService implements Workbench {
           file = null;
           journal.clear();
           message = "New project";
+          offerRecovery(null);
         }
         case SAVE -> saveProject(((Optional<?>) r.argument).map(Path.class::cast).orElse(null));
+        case RECOVER -> recoverProject((CrashRecovery.Offer) r.argument);
+        case DISCARD_RECOVERY -> {
+          CrashRecovery.Offer o = (CrashRecovery.Offer) r.argument;
+          recovery.discard(o);
+          message = "Discarded the unsaved changes of " + o.project().name() + " (deleted " + o.recovery() + ")";
+        }
+        case DISCARD_CHANGES -> {
+          recovery.clear(file, project);
+          message = project.equals(saved) ? "" : "Discarded the unsaved changes of " + project.name();
+        }
+        case CLOSE -> {
+          if (recovery.flush(project, dirty, file)) {
+            log.accept("Autosaved the unsaved changes to " + recovery.fileFor(file));
+          }
+          stopPlaying();
+        }
         default -> throw new IllegalStateException(r.kind.toString());
       }
       if (r.kind != Kind.EDIT && !message.isEmpty()) {
@@ -337,6 +434,50 @@ public final class WorkbenchService implements Workbench {
     journal.clear();
     String problem = recent.add(file.getParent());
     message = problem != null ? problem : "Opened " + file.getParent();
+    offerRecovery(file);
+  }
+
+  /** Looks for the recovery file of the project just opened (null: the untitled one). */
+  private void offerRecovery(Path projectFile) {
+    try {
+      recovery.opened(projectFile).ifPresent(o -> log.accept("Found unsaved changes of " + o.project().name()
+          + " from " + o.writtenAt() + " in " + o.recovery()));
+    } catch (IOException | RuntimeException e) {
+      // The project itself opened; the recovery file stays for the user to look at.
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      message = "Cannot read the recovery file " + recovery.fileFor(projectFile) + ": " + why;
+      error = true;
+      log.accept(message);
+    }
+  }
+
+  private void recoverProject(CrashRecovery.Offer chosen) throws IOException {
+    CrashRecovery.Recovered r = recovery.recover(chosen, empty());
+    stopPlaying();
+    project = r.project();
+    saved = r.saved();
+    file = r.file();
+    journal.clear();
+    message = "Recovered the unsaved changes of " + project.name() + " from " + chosen.recovery();
+  }
+
+  /** Writes the recovery file when it is due; a failure is reported once, then retried quietly. */
+  private void autosave() {
+    try {
+      boolean wrote = recovery.tick(project, dirty, file);
+      if (wrote && autosaveFailed) {
+        autosaveFailed = false;
+        log.accept("Autosave works again: " + recovery.fileFor(file));
+      }
+    } catch (IOException | RuntimeException e) {
+      if (!autosaveFailed) {
+        autosaveFailed = true;
+        report(e);
+        message = "Autosave failed: " + message;
+        log.accept(message);
+        publish();
+      }
+    }
   }
 
   /** A project folder or file as typed; {@code demo} is the distribution's demo song. */
@@ -356,8 +497,16 @@ public final class WorkbenchService implements Workbench {
     if (target == null) {
       throw new IllegalArgumentException("the project has no folder yet: use Save As");
     }
+    Path before = file;
     file = files.save(project, target);
     saved = project;
+    try {
+      recovery.clear(before, project);
+      recovery.clear(file, project);
+    } catch (IOException e) {
+      // Saved all the same; a stale recovery file is older than project.json and not offered.
+      log.accept("cannot delete the recovery file: " + e.getMessage());
+    }
     String problem = recent.add(target);
     message = problem != null ? problem : "Saved " + file;
   }
@@ -370,13 +519,14 @@ public final class WorkbenchService implements Workbench {
   private WorkbenchState publish() {
     String undo = journal.entries().isEmpty() ? "" : journal.entries().getLast().label();
     String redo = journal.nextRedo().map(JournalEntry::label).orElse("");
-    WorkbenchState s = new WorkbenchState(++revision, project, file, !project.equals(saved), live != null,
-        message, error, undo, redo);
+    dirty = !project.equals(saved);
+    WorkbenchState s = new WorkbenchState(++revision, project, file, dirty, live != null, message, error, undo, redo);
+    offer = recovery.offer().orElse(null);
     state = s;
     return s;
   }
 
-  private static Project empty() {
+  static Project empty() {
     return new Project("Untitled", 48_000, 120, new Graph(List.of(), List.of(), List.of(), List.of(), null), List.of());
   }
 }

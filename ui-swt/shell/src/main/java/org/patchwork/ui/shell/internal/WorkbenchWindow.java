@@ -43,11 +43,16 @@ final class WorkbenchWindow {
   private final StatusBar status;
   private final PanelHost panels;
   private final Listener keys = this::onKey;
+  private final Recoveries recoveries;
+  private RecoveryPrompt prompt;
+  private CrashRecovery.Offer asked;
   private boolean forceClose;
 
   WorkbenchWindow(Display display, Workbench workbench, PanelHost.Log log) {
     this.display = display;
     this.workbench = workbench;
+    // The workbench service answers for crash recovery; a stand-in workbench need not.
+    this.recoveries = workbench instanceof Recoveries r ? r : null;
     Theme theme = Theme.of(display);
     shell = new Shell(display, SWT.SHELL_TRIM);
     shell.setText("Patchwork");
@@ -89,6 +94,11 @@ final class WorkbenchWindow {
     return status;
   }
 
+  /** The crash-recovery question on screen, or null. */
+  RecoveryPrompt recoveryPrompt() {
+    return prompt == null || prompt.isDisposed() ? null : prompt;
+  }
+
   void open() {
     shell.open();
     refresh();
@@ -111,6 +121,33 @@ final class WorkbenchWindow {
     var t = workbench.telemetry();
     transport.refresh(s, t);
     status.refresh(s, t);
+    if (recoveries != null) {
+      askAboutRecovery();
+    }
+  }
+
+  /**
+   * Asks once about each recovery file the workbench offers (after an open, or at start for the
+   * untitled project); a question whose offer went away (another project was opened) goes too.
+   */
+  private void askAboutRecovery() {
+    CrashRecovery.Offer offered = recoveries.recoveryOffer().orElse(null);
+    if (prompt != null && (prompt.isDisposed() || prompt.offer() != offered)) {
+      prompt.dispose();
+      prompt = null;
+    }
+    if (offered == null || offered == asked || prompt != null || shell.isDisposed()) {
+      return;
+    }
+    asked = offered;
+    prompt = new RecoveryPrompt(shell, offered, answer -> {
+      prompt = null;
+      // A refused answer (the file went meanwhile) shows in the status bar like any refusal.
+      CompletionStage<WorkbenchState> done = answer == RecoveryPrompt.Answer.RECOVER
+          ? recoveries.recover(offered) : recoveries.discardRecovery(offered);
+      done.exceptionally(e -> null);
+    });
+    prompt.open();
   }
 
   // ---- keys that work everywhere ----
@@ -295,7 +332,13 @@ final class WorkbenchWindow {
     box.setMessage("Save the changes to \"" + s.project().name() + "\" before " + what + "?");
     return switch (box.open()) {
       case SWT.YES -> save();
-      case SWT.NO -> true;
+      case SWT.NO -> {
+        // Changes the user chose to throw away must not come back as a recovery offer.
+        if (recoveries != null) {
+          await(recoveries.discardChanges());
+        }
+        yield true;
+      }
       default -> false;
     };
   }
