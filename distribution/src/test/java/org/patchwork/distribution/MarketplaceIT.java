@@ -259,6 +259,69 @@ class MarketplaceIT {
     }
   }
 
+  /** A format 2 project whose track plays the subtractive synth through the gain module, locked. */
+  private Path lockedProject(String name, String version, String sha256) throws IOException {
+    Path dir = Files.createDirectories(work.resolve("projects/" + name));
+    Files.writeString(dir.resolve("project.json"), """
+        {"formatVersion": 2, "name": "%s", "sampleRate": 48000, "tempo": 120,
+         "nodes": [{"id": "lead", "module": "org.patchwork.dsp.subtractive", "params": {}},
+                   {"id": "amp", "module": "%s", "params": {}}],
+         "connections": [],
+         "tracks": [{"id": "lead", "chain": ["lead", "amp"], "gainDb": 0, "pan": 0}],
+         "notes": [{"track": "lead", "key": 60, "velocity": 0.8, "start": 0, "length": 1}],
+         "samples": [], "automation": [],
+         "lockfile": [{"module": "%s", "bundle": "%s", "version": "%s", "sha256": "%s", "hashOf": "jar"}]}
+        """.formatted(name, GAIN_MODULE, GAIN_MODULE, GAIN, version, sha256));
+    return dir;
+  }
+
+  @Test
+  void installFromTheLockfileInstallsTheExactVersionAndRefusesAnotherDigest() throws Exception {
+    Path keys = keys("keys");
+    Path www = work.resolve("www");
+    Path site = www.resolve("site");
+    published(keys, site, library().toString(), gain("1.0.0").toString());
+    published(keys, site, gain("1.1.0").toString());
+    String url = serve(www) + "site/";
+    Path home = work.resolve("home");
+    HostProcess.Result added = HostProcess.run(home, "market", "add-repo", url, "--key",
+        keys.resolve("public.key").toString());
+    assertEquals(0, added.status(), added.err());
+    String sha = sha256(Files.readAllBytes(site.resolve("bundles/" + GAIN + "-1.0.0.jar")));
+
+    Path locked = lockedProject("locked", "1.0.0", sha);
+    Path wav = work.resolve("locked.wav");
+    HostProcess.Result unplayable = HostProcess.run(home, "render", locked.toString(), "--out", wav.toString());
+    assertEquals(2, unplayable.status(), "a module that is not installed: " + unplayable.out());
+    assertTrue(unplayable.err().contains("unknown module id: " + GAIN_MODULE), unplayable.err());
+    assertTrue(unplayable.err().contains("'patchwork market install --lockfile "), "offers the locked versions: "
+        + unplayable.err());
+
+    Path tampered = lockedProject("tampered", "1.0.0", "ab".repeat(32));
+    HostProcess.Result refused = HostProcess.run(home, "market", "install", "--lockfile", tampered.toString());
+    assertEquals(2, refused.status(), refused.out());
+    assertTrue(refused.err().contains("module " + GAIN_MODULE + ": the lockfile wants " + GAIN + " 1.0.0 with SHA-256"
+        + " abababababababab..., but repository"), refused.err());
+    assertTrue(refused.err().contains("not the bundle the project was saved with; nothing was installed"),
+        refused.err());
+    HostProcess.Result nothing = HostProcess.run(home, "market", "list");
+    assertTrue(nothing.out().contains("no bundles installed by the marketplace"), nothing.out());
+
+    HostProcess.Result installed = HostProcess.run(home, "market", "install", "--lockfile", locked.toString());
+    assertEquals(0, installed.status(), installed.err());
+    assertTrue(installed.out().contains("installed " + GAIN + " 1.0.0"), "the locked version though 1.1.0 is"
+        + " published: " + installed.out());
+    HostProcess.Result list = HostProcess.run(home, "market", "list");
+    assertTrue(list.out().matches("(?s).*" + Pattern.quote(GAIN) + "\\s+1\\.0\\.0\\s+ACTIVE.*1\\.1\\.0.*"), list.out());
+    HostProcess.Result rendered = HostProcess.run(home, "render", locked.toString(), "--out", wav.toString());
+    assertEquals(0, rendered.status(), rendered.err());
+    double peak = peak(wav);
+    assertTrue(peak > 0.01, "the project plays through the installed module, peak " + peak);
+    HostProcess.Result again = HostProcess.run(home, "market", "install", "--lockfile", locked.toString());
+    assertEquals(0, again.status(), again.err());
+    assertTrue(again.out().contains("uses is installed"), again.out());
+  }
+
   private static void copyCatalogue(Path from, Path to) throws IOException {
     Files.createDirectories(to);
     for (String f : List.of("catalogue.json", "catalogue.json.sig")) {

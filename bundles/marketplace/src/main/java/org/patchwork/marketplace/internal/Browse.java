@@ -33,6 +33,14 @@ final class Browse {
   }
 
   private List<Catalogues.Verified> cached() throws IOException {
+    List<String> problems = new ArrayList<>();
+    List<Catalogues.Verified> list = cached(market, problems);
+    problems.forEach(out::println);
+    return list;
+  }
+
+  /** The cached catalogues, signatures checked again; why a repository's cache is not usable goes to {@code problems}. */
+  static List<Catalogues.Verified> cached(Market market, List<String> problems) throws IOException {
     List<Catalogues.Verified> list = new ArrayList<>();
     for (MarketState.Repo r : MarketState.readRepositories(market.home().repositories()).repositories()) {
       try {
@@ -41,10 +49,31 @@ final class Browse {
           list.add(v);
         }
       } catch (UsageException e) {
-        out.println("'" + r.name() + "': " + e.getMessage());
+        problems.add("'" + r.name() + "': " + e.getMessage());
       }
     }
     return list;
+  }
+
+  /** Whether a catalogue entry matches search words ({@code needle} in lower case; empty: all). */
+  static boolean matches(Catalogue.Entry e, String needle) {
+    String hay = String.join(" ", e.id(), e.name(), e.summary(), e.description(), e.kind(), e.author(),
+        String.join(" ", e.tags())).toLowerCase(Locale.ROOT);
+    return hay.contains(needle);
+  }
+
+  /** The newest version of {@code id} the catalogues offer above {@code current}, or "". */
+  static String newerOffered(String id, Version current, List<Catalogues.Verified> repos) {
+    String update = "";
+    for (Catalogues.Verified v : repos) {
+      for (Catalogue.Release r : v.catalogue().entry(id).map(Catalogue.Entry::versions).orElse(List.of())) {
+        if (Version.parseVersion(r.version()).compareTo(current) > 0
+            && (update.isEmpty() || Version.parseVersion(r.version()).compareTo(Version.parseVersion(update)) > 0)) {
+          update = r.version();
+        }
+      }
+    }
+    return update;
   }
 
   void search(String text) throws IOException {
@@ -57,9 +86,7 @@ final class Browse {
     int found = 0;
     for (Catalogues.Verified v : repos) {
       for (Catalogue.Entry e : v.catalogue().bundles()) {
-        String hay = String.join(" ", e.id(), e.name(), e.summary(), e.description(), e.kind(), e.author(),
-            String.join(" ", e.tags())).toLowerCase(Locale.ROOT);
-        if (hay.contains(needle)) {
+        if (matches(e, needle)) {
           found++;
           out.printf("%-36s %-10s %-10s %-18s %s%n", e.id(), e.latest().map(Catalogue.Release::version).orElse("-"),
               e.kind(), v.repo().name() + (v.expired(clock) ? "!" : ""), e.summary());
@@ -128,16 +155,7 @@ final class Browse {
     out.printf("%-36s %-10s %-10s %-18s %-10s %s%n", "ID", "VERSION", "STATE", "REPOSITORY", "PREVIOUS", "UPDATE");
     for (MarketState.Installed i : state.bundles().values()) {
       Bundle b = context.getBundle(Planner.LOCATION + i.id());
-      Version current = Version.parseVersion(i.current().version());
-      String update = "";
-      for (Catalogues.Verified v : repos) {
-        for (Catalogue.Release r : v.catalogue().entry(i.id()).map(Catalogue.Entry::versions).orElse(List.of())) {
-          if (Version.parseVersion(r.version()).compareTo(current) > 0
-              && (update.isEmpty() || Version.parseVersion(r.version()).compareTo(Version.parseVersion(update)) > 0)) {
-            update = r.version();
-          }
-        }
-      }
+      String update = newerOffered(i.id(), Version.parseVersion(i.current().version()), repos);
       out.printf("%-36s %-10s %-10s %-18s %-10s %s%n", i.id(), i.current().version(), state(b), i.repository(),
           i.previous() == null ? "-" : i.previous().version(), update.isEmpty() ? "-" : update);
     }
@@ -149,7 +167,7 @@ final class Browse {
     }
   }
 
-  private static String state(Bundle b) {
+  static String state(Bundle b) {
     if (b == null) {
       return "MISSING";
     }

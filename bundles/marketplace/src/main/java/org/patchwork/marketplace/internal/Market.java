@@ -30,22 +30,41 @@ import org.patchwork.sdk.cli.UsageException;
  */
 final class Market {
 
+  /**
+   * Where progress goes while a command runs: a bar on the terminal for the CLI, the panel's
+   * progress bar through the {@code Marketplace} service.
+   */
+  interface Listener {
+    /** A download of {@code size} bytes (the size the signed catalogue gives) begins. */
+    Fetcher.Progress download(String id, String version, long size);
+
+    /** The command moves on to another step ("resolving", "refreshing 'main'"). */
+    default void step(String text) {
+    }
+  }
+
   private final BundleContext context;
   private final Resolver resolver;
   private final MarketHome home;
   private final Fetcher fetcher = new Fetcher();
   private final Catalogues catalogues;
   private final PrintStream out;
-  private final PrintStream err;
+  private final Listener listener;
   private final Clock clock;
 
+  /** The CLI's market: progress bars on {@code err} when it is a terminal. */
   Market(BundleContext context, Resolver resolver, PrintStream out, PrintStream err, Clock clock) {
+    this(context, resolver, out, (id, version, size) -> new ProgressBar(err, "downloading " + id + " " + version),
+        clock);
+  }
+
+  Market(BundleContext context, Resolver resolver, PrintStream out, Listener listener, Clock clock) {
     this.context = context;
     this.resolver = resolver;
     this.home = home(context);
     this.catalogues = new Catalogues(home, fetcher, clock);
     this.out = out;
-    this.err = err;
+    this.listener = listener;
     this.clock = clock;
   }
 
@@ -122,24 +141,26 @@ final class Market {
     });
   }
 
-  /** Refreshes every repository; a refused one keeps its last verified catalogue. */
-  void refresh() throws IOException {
-    home.locked(() -> {
+  /** Refreshes every repository; a refused one keeps its last verified catalogue. Returns a summary. */
+  String refresh() throws IOException {
+    return home.locked(() -> {
       List<String> refused = new ArrayList<>();
       Usable usable = usable(refused);
+      List<String> lines = new ArrayList<>();
       if (usable.repos().isEmpty() && refused.isEmpty() && usable.skipped().isEmpty()) {
-        out.println("no repositories; add one with 'patchwork market add-repo URL --key PUBLIC_KEY'");
+        lines.add("no repositories; add one with 'patchwork market add-repo URL --key PUBLIC_KEY'");
       }
       for (Catalogues.Verified v : usable.repos()) {
-        out.println("'" + v.repo().name() + "': catalogue version " + v.catalogue().version() + ", "
+        lines.add("'" + v.repo().name() + "': catalogue version " + v.catalogue().version() + ", "
             + v.catalogue().bundles().size() + " bundles, valid until " + v.catalogue().expires()
             + (v.fresh() ? "" : " (cached; the repository is unreachable)"));
       }
-      usable.skipped().forEach(s -> out.println(s));
+      lines.addAll(usable.skipped());
+      lines.forEach(out::println);
       if (!refused.isEmpty()) {
         throw new UsageException(String.join("; ", refused));
       }
-      return null;
+      return String.join("; ", lines);
     });
   }
 
@@ -179,6 +200,7 @@ final class Market {
     List<String> skipped = new ArrayList<>();
     List<MarketState.Repo> updated = new ArrayList<>();
     for (MarketState.Repo r : repos.repositories()) {
+      listener.step("refreshing '" + r.name() + "'");
       try {
         Catalogues.Verified v = catalogues.refresh(r);
         ok.add(v);
@@ -201,17 +223,59 @@ final class Market {
     return new Usable(ok, skipped);
   }
 
-  /** {@code market install ID[@VERSION]...}. */
-  void install(List<Planner.Request> requests) throws IOException {
-    home.locked(() -> {
-      apply("install", requests, null);
-      return null;
+  /** {@code market install ID[@VERSION]...}; returns what was done. */
+  List<String> install(List<Planner.Request> requests) throws IOException {
+    return home.locked(() -> apply("install", requests, null));
+  }
+
+  /**
+   * {@code market install --lockfile PROJECT}: the exact bundle versions the project's lockfile
+   * names for each module it uses that no running bundle offers, each checked against the
+   * lockfile's SHA-256 as well as everything a normal install checks.
+   */
+  List<String> installLocked(Path project) throws IOException {
+    Lockfile.Project p = Lockfile.read(project);
+    return home.locked(() -> {
+      List<Lockfile.Missing> missing = p.missing(context);
+      if (missing.isEmpty()) {
+        String line = "every module " + p.file() + " uses is installed";
+        out.println(line);
+        return List.of(line);
+      }
+      List<Lockfile.Lock> locks = new ArrayList<>();
+      for (Lockfile.Missing m : missing) {
+        if (m.lock() == null) {
+          out.println("module " + m.module() + " is not installed and not in the project's lockfile (a format 1"
+              + " project, or one saved without it); install its bundle by id");
+        } else {
+          locks.add(m.lock());
+        }
+      }
+      if (locks.isEmpty()) {
+        throw new UsageException("market install: refused: " + p.file() + " has no lockfile entry for "
+            + missing.stream().map(Lockfile.Missing::module).toList() + "; nothing was installed");
+      }
+      out.println(p.file() + " needs " + locks.size() + " module(s) that are not installed: " + String.join(", ",
+          locks.stream().map(l -> l.module() + " (" + l.bundle() + " " + l.version() + ")").toList()));
+      long start = System.nanoTime();
+      List<String> refused = new ArrayList<>();
+      Usable usable = usable(refused);
+      List<Planner.Request> requests;
+      try {
+        requests = Lockfile.requests(locks, usable.repos());
+      } catch (UsageException e) {
+        List<String> why = new ArrayList<>(List.of(e.getMessage()));
+        why.addAll(reasons(refused, usable));
+        throw new UsageException("market install: refused: " + String.join("; ", why) + "; nothing was installed");
+      }
+      return transaction().run("install", requests, usable.repos(), reasons(refused, usable), start,
+          Lockfile.check(locks));
     });
   }
 
   /** {@code market update [ID]}: every installed bundle (or one) to the newest version offered. */
-  void update(String id) throws IOException {
-    home.locked(() -> {
+  List<String> update(String id) throws IOException {
+    return home.locked(() -> {
       MarketState.Bundles state = MarketState.readBundles(home.installed());
       if (id != null && !state.bundles().containsKey(id)) {
         throw new UsageException(id + " is not installed by the marketplace");
@@ -242,23 +306,25 @@ final class Market {
         if (!refused.isEmpty()) {
           throw new UsageException(String.join("; ", refused));
         }
-        out.println(id == null ? "every installed bundle is up to date" : id + " is up to date");
-        return null;
+        String line = id == null ? "every installed bundle is up to date" : id + " is up to date";
+        out.println(line);
+        return List.of(line);
       }
-      transaction().run("update", requests, usable.repos(), reasons(refused, usable), start);
-      return null;
+      return transaction().run("update", requests, usable.repos(), reasons(refused, usable), start,
+          Transaction.JarCheck.NONE);
     });
   }
 
-  private void apply(String verb, List<Planner.Request> requests, Usable given) throws IOException {
+  private List<String> apply(String verb, List<Planner.Request> requests, Usable given) throws IOException {
     long start = System.nanoTime();
     List<String> refused = new ArrayList<>();
     Usable usable = given != null ? given : usable(refused);
-    transaction().run(verb, requests, usable.repos(), reasons(refused, usable), start);
+    return transaction().run(verb, requests, usable.repos(), reasons(refused, usable), start,
+        Transaction.JarCheck.NONE);
   }
 
   private Transaction transaction() {
-    return new Transaction(context, resolver, home, fetcher, catalogues, out, err, clock, hostVersion());
+    return new Transaction(context, resolver, home, fetcher, catalogues, out, listener, clock, hostVersion());
   }
 
   private static List<String> reasons(List<String> refused, Usable usable) {
@@ -267,9 +333,9 @@ final class Market {
     return all;
   }
 
-  /** {@code market remove ID}: refused while another bundle depends on it. */
-  void remove(String id) throws IOException {
-    home.locked(() -> {
+  /** {@code market remove ID}: refused while another bundle depends on it. Returns what was done. */
+  String remove(String id) throws IOException {
+    return home.locked(() -> {
       MarketState.Bundles state = MarketState.readBundles(home.installed());
       if (!state.bundles().containsKey(id)) {
         throw new UsageException("market remove: " + id + " is not installed by the marketplace");
@@ -298,14 +364,15 @@ final class Market {
       MarketState.Installed gone = state.bundles().remove(id);
       MarketState.write(home.installed(), state);
       Transaction.collectGarbage(home, state);
-      out.println("removed " + id + " " + gone.current().version() + " (its publisher key stays pinned)");
-      return null;
+      String line = "removed " + id + " " + gone.current().version() + " (its publisher key stays pinned)";
+      out.println(line);
+      return line;
     });
   }
 
-  /** {@code market rollback ID}: back to the version installed before the last install or update. */
-  void rollback(String id) throws IOException {
-    home.locked(() -> {
+  /** {@code market rollback ID}: back to the version installed before the last update. Returns what was done. */
+  String rollback(String id) throws IOException {
+    return home.locked(() -> {
       MarketState.Bundles state = MarketState.readBundles(home.installed());
       MarketState.Installed i = state.bundles().get(id);
       if (i == null) {
@@ -328,8 +395,9 @@ final class Market {
           Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), null));
       MarketState.write(home.installed(), state);
       Transaction.collectGarbage(home, state);
-      out.println("rolled back " + id + " from " + i.current().version() + " to " + i.previous().version());
-      return null;
+      String line = "rolled back " + id + " from " + i.current().version() + " to " + i.previous().version();
+      out.println(line);
+      return line;
     });
   }
 

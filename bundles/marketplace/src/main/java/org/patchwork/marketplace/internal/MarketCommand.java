@@ -77,8 +77,12 @@ public final class MarketCommand {
       "Install bundles and their dependencies on the running host, all or nothing.",
       "Every jar is checked first: SHA-256, publisher signature, trusted and pinned key, safe to open."})
   static final class Install {
-    @CommandLine.Parameters(paramLabel = "ID[@VERSION]", arity = "1..*", description = "Bundles (default version: the newest).")
+    @CommandLine.Parameters(paramLabel = "ID[@VERSION]", arity = "0..*", description = "Bundles (default version: the newest).")
     List<String> ids = new ArrayList<>();
+    @CommandLine.Option(names = "--lockfile", paramLabel = "PROJECT", description = {
+        "Install the exact bundle versions PROJECT's lockfile names for the modules it uses that are not"
+            + " installed; each jar must also have the lockfile's SHA-256."})
+    Path lockfile;
     @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
     boolean help;
   }
@@ -156,7 +160,7 @@ public final class MarketCommand {
         case "refresh" -> run(Cli.parse(new Refresh(), rest), o -> market.refresh());
         case "search" -> run(Cli.parse(new Search(), rest), o -> browse.search(o.text));
         case "info" -> run(Cli.parse(new Info(), rest), o -> browse.info(o.id));
-        case "install" -> run(Cli.parse(new Install(), rest), o -> market.install(requests(o.ids)));
+        case "install" -> run(Cli.parse(new Install(), rest), o -> install(market, o));
         case "update" -> run(Cli.parse(new Update(), rest), o -> market.update(o.id));
         case "remove" -> run(Cli.parse(new Remove(), rest), o -> market.remove(o.id));
         case "list" -> run(Cli.parse(new ListOptions(), rest), o -> browse.list());
@@ -178,6 +182,21 @@ public final class MarketCommand {
   private static <T> void run(T options, Action<T> action) throws Exception {
     if (options != null) {
       action.run(options);
+    }
+  }
+
+  private static void install(Market market, Install o) throws Exception {
+    if (o.lockfile != null && !o.ids.isEmpty()) {
+      throw new UsageException("market install: give bundle ids or --lockfile PROJECT, not both");
+    }
+    if (o.lockfile == null && o.ids.isEmpty()) {
+      throw new UsageException("market install: name the bundles to install, or --lockfile PROJECT (see 'patchwork"
+          + " market install --help')");
+    }
+    if (o.lockfile != null) {
+      market.installLocked(o.lockfile);
+    } else {
+      market.install(requests(o.ids));
     }
   }
 
@@ -210,6 +229,7 @@ public final class MarketCommand {
     System.out.println("  search [TEXT]                  search the cached catalogues (offline)");
     System.out.println("  info ID                        describe a bundle");
     System.out.println("  install ID[@VERSION]...        install with dependencies, all or nothing");
+    System.out.println("  install --lockfile PROJECT     the exact versions PROJECT's lockfile names for missing modules");
     System.out.println("  update [ID]                    update to the newest versions");
     System.out.println("  remove ID                      uninstall");
     System.out.println("  list                           what the marketplace installed");

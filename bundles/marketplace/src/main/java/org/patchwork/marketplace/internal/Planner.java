@@ -35,8 +35,14 @@ final class Planner {
   /** Location prefix of the bundles the marketplace installs. */
   static final String LOCATION = "market:";
 
-  /** An id and a version ({@code null}: the newest). */
-  record Request(String id, String version) {
+  /**
+   * An id and a version ({@code null}: the newest); with a SHA-256, only a jar with that digest
+   * (a project's lockfile asks for exactly the bytes it was saved with).
+   */
+  record Request(String id, String version, String sha256) {
+    Request(String id, String version) {
+      this(id, version, null);
+    }
   }
 
   /** One bundle to add or replace. */
@@ -195,6 +201,9 @@ final class Planner {
         continue;
       }
       versions.add(o.resource().version().toString());
+      if (request.sha256() != null && !request.sha256().equals(o.release().sha256())) {
+        continue;
+      }
       if (request.version() != null) {
         if (o.resource().version().equals(Version.parseVersion(request.version()))) {
           return o;

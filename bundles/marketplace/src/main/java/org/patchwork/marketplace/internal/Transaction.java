@@ -32,19 +32,27 @@ final class Transaction {
   private final Fetcher fetcher;
   private final Catalogues catalogues;
   private final PrintStream out;
-  private final PrintStream err;
+  private final Market.Listener listener;
   private final Clock clock;
   private final Version hostVersion;
 
+  /** A further check of a verified jar before anything is installed (a lockfile's digest). */
+  interface JarCheck {
+    /** @throws org.patchwork.sdk.cli.UsageException saying why the jar is refused */
+    void check(Planner.Step step, Path jar) throws IOException;
+
+    JarCheck NONE = (step, jar) -> { };
+  }
+
   Transaction(BundleContext context, Resolver resolver, MarketHome home, Fetcher fetcher, Catalogues catalogues,
-      PrintStream out, PrintStream err, Clock clock, Version hostVersion) {
+      PrintStream out, Market.Listener listener, Clock clock, Version hostVersion) {
     this.context = context;
     this.resolver = resolver;
     this.home = home;
     this.fetcher = fetcher;
     this.catalogues = catalogues;
     this.out = out;
-    this.err = err;
+    this.listener = listener;
     this.clock = clock;
     this.hostVersion = hostVersion;
   }
@@ -55,10 +63,13 @@ final class Transaction {
    * @param repos the verified catalogues to install from
    * @param reasons why other repositories are not used, added to a refusal
    * @param start when the command started (catalogue refresh included in the timings)
+   * @param check a further check of each verified jar
+   * @return what was done ("installed ID VERSION", ...) or, when nothing was to do, the notes
    */
-  void run(String verb, List<Planner.Request> requests, List<Catalogues.Verified> repos, List<String> reasons,
-      long start) throws IOException {
+  List<String> run(String verb, List<Planner.Request> requests, List<Catalogues.Verified> repos, List<String> reasons,
+      long start, JarCheck check) throws IOException {
     long t0 = System.nanoTime();
+    listener.step("resolving");
     Planner.Plan plan;
     try {
       plan = new Planner(context, resolver).plan(requests, repos);
@@ -70,7 +81,7 @@ final class Transaction {
     long t1 = System.nanoTime();
     plan.notes().forEach(out::println);
     if (plan.steps().isEmpty()) {
-      return;
+      return plan.notes();
     }
     out.println("plan (resolved in " + ms(t1 - t0) + "):");
     for (Planner.Step s : plan.steps()) {
@@ -84,10 +95,13 @@ final class Transaction {
     List<Path> added = new ArrayList<>();
     try {
       List<String> trusted = catalogues.trustedKeys();
-      Verifier verifier = new Verifier(fetcher, err);
+      Verifier verifier = new Verifier(fetcher, listener);
       List<Verifier.Verified> verified = new ArrayList<>();
       for (Planner.Step s : plan.steps()) {
-        verified.add(verifier.verify(s, staging, trusted, state.pins(), hostVersion));
+        listener.step("downloading and verifying " + s.id() + " " + s.release().version());
+        Verifier.Verified v = verifier.verify(s, staging, trusted, state.pins(), hostVersion);
+        check.check(s, v.jar());
+        verified.add(v);
       }
       long t2 = System.nanoTime();
       out.println("verified " + verified.size() + " jar(s): size, SHA-256, publisher signature, trusted key, safe to"
@@ -106,9 +120,11 @@ final class Transaction {
         Path previousJar = before == null ? null : home.root().resolve(before.current().file());
         changes.add(new Installer.Change(s.id(), target, s.existing(), previousJar));
       }
+      listener.step("installing and starting");
       new Installer(context).apply(changes);
       long t3 = System.nanoTime();
       String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+      List<String> done = new ArrayList<>();
       for (Planner.Step s : plan.steps()) {
         MarketState.Installed before = state.bundles().get(s.id());
         MarketState.Artifact artifact = new MarketState.Artifact(s.release().version(), s.release().sha256(),
@@ -116,14 +132,16 @@ final class Transaction {
         state.bundles().put(s.id(), new MarketState.Installed(s.id(), artifact, s.repo().repo().name(), now,
             before == null ? null : before.current()));
         state.pins().putIfAbsent(s.id(), s.release().publisherKey());
-        out.println((s.existing() == null ? "installed " : "updated ") + s.id() + " " + s.release().version());
+        done.add((s.existing() == null ? "installed " : "updated ") + s.id() + " " + s.release().version());
       }
+      done.forEach(out::println);
       MarketState.write(home.installed(), state);
       added.clear();
       collectGarbage(home, state);
       out.printf(Locale.ROOT, "market %s: %d bundle(s) in %s (catalogues %s, resolve %s, download and verify %s,"
           + " install and start %s)%n", verb, plan.steps().size(), ms(t3 - start), ms(t0 - start), ms(t1 - t0),
           ms(t2 - t1), ms(t3 - t2));
+      return done;
     } catch (UsageException e) {
       throw new UsageException("market " + verb + ": refused: " + e.getMessage()
           + "; nothing was " + (verb.endsWith("e") ? verb + "d" : verb + "ed"));

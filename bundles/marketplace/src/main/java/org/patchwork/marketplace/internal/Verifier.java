@@ -1,7 +1,6 @@
 package org.patchwork.marketplace.internal;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -30,11 +29,11 @@ final class Verifier {
   }
 
   private final Fetcher fetcher;
-  private final PrintStream err;
+  private final Market.Listener listener;
 
-  Verifier(Fetcher fetcher, PrintStream err) {
+  Verifier(Fetcher fetcher, Market.Listener listener) {
     this.fetcher = fetcher;
-    this.err = err;
+    this.listener = listener;
   }
 
   Verified verify(Planner.Step step, Path staging, List<String> trusted, Map<String, String> pins, Version host)
@@ -61,7 +60,7 @@ final class Verifier {
 
     Path jar = staging.resolve(step.id() + "-" + rel.version() + ".jar");
     fetcher.download(Fetcher.resolve(step.repo().base(), rel.path()), rel.size(), jar,
-        new ProgressBar(err, "downloading " + step.id() + " " + rel.version()));
+        listener.download(step.id(), rel.version(), rel.size()));
     long size = Files.size(jar);
     String sha = Digests.sha256(jar);
     if (size != rel.size() || !sha.equals(rel.sha256())) {

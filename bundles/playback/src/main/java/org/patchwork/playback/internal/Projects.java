@@ -62,8 +62,25 @@ final class Projects {
       throw new UsageException("cannot read " + file + ": " + e.getMessage());
     } catch (IllegalArgumentException e) {
       // ProjectFormatException and GraphException name the file, the JSON path and the rule.
-      throw new UsageException(e.getMessage());
+      throw new UsageException(e.getMessage() + lockfileHint(file, e.getMessage()));
     }
+  }
+
+  /**
+   * For a module that is not installed, in a project whose lockfile names the versions it was
+   * saved with: the command that installs exactly those (the marketplace's).
+   */
+  private static String lockfileHint(Path file, String message) {
+    try {
+      if (message != null && message.contains("unknown module id")
+          && Files.readString(file).contains("\"lockfile\"")) {
+        return "; 'patchwork market install --lockfile " + file
+            + "' installs the module versions the project was saved with";
+      }
+    } catch (IOException | RuntimeException e) {
+      // no hint then
+    }
+    return "";
   }
 
   /** Turns a setting the engine refuses (sample rate, block size) into a usage error. */

@@ -46,6 +46,7 @@ class UserGuideScreenshotsTest {
       WorkbenchUiTest.clickBox(w, node);
       shoot(w, folders, "org.patchwork.ui.patch", "patch-editor.png");
       shoot(w, folders, "org.patchwork.ui.scope", "scope.png");
+      shoot(w, folders, "org.patchwork.ui.tracker", "tracker.png");
       shoot(w, folders, WorkbenchWindow.HELP_ID, "keys.png");
       w.window.panels().show("org.patchwork.ui.mixer");
       w.robot.run(700);
