@@ -47,6 +47,7 @@ class UserGuideScreenshotsTest {
       shoot(w, folders, "org.patchwork.ui.patch", "patch-editor.png");
       shoot(w, folders, "org.patchwork.ui.scope", "scope.png");
       shoot(w, folders, "org.patchwork.ui.tracker", "tracker.png");
+      shoot(w, folders, "org.patchwork.ui.automation", "automation.png");
       shoot(w, folders, WorkbenchWindow.HELP_ID, "keys.png");
       w.window.panels().show("org.patchwork.ui.mixer");
       w.robot.run(700);

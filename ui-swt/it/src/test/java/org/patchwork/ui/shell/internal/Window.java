@@ -21,6 +21,8 @@ import org.patchwork.sdk.ui.UiPanel;
 import org.patchwork.ui.mixer.internal.MixerPanel;
 import org.patchwork.ui.patch.internal.PatchPanel;
 import org.patchwork.ui.tracker.internal.TrackerPanel;
+import org.patchwork.ui.sampleeditor.internal.SampleEditorPanel;
+import org.patchwork.ui.automation.internal.AutomationPanel;
 import org.patchwork.ui.scope.internal.ScopePanel;
 import org.patchwork.ui.shell.WorkbenchState;
 import org.patchwork.ui.testkit.SwtRobot;
@@ -78,8 +80,9 @@ final class Window implements AutoCloseable {
   }
 
   List<UiPanel> panels() {
-    return List.of(new HelpPanel(), new TrackerPanel(workbench), new PatchPanel(workbench), new MixerPanel(workbench),
-        new ScopePanel(workbench));
+    return List.of(new HelpPanel(), new TrackerPanel(workbench), new PatchPanel(workbench),
+        new SampleEditorPanel(workbench), new MixerPanel(workbench), new ScopePanel(workbench),
+        new AutomationPanel(workbench));
   }
 
   /** The control whose {@code patchwork.test.id} is {@code id}, or an assertion error. */
