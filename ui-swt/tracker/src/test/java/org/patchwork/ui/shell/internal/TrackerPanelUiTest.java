@@ -39,18 +39,18 @@ class TrackerPanelUiTest {
   @TempDir
   Path temp;
 
-  private static Pattern firstPattern(TrackerWindow w) {
+  private static Pattern firstPattern(PanelWindow w) {
     Song s = SongEdit.song(w.workbench.state().project());
     return s.patterns().get(s.order().getFirst());
   }
 
-  private static NoteCell lead(TrackerWindow w, int line) {
+  private static NoteCell lead(PanelWindow w, int line) {
     return firstPattern(w).line(LEAD, line).note(0);
   }
 
   @Test
   void typedNotesChangeTheSongAtTheCursorOneJournalEntryEachAndCtrlZTakesBackATransposeWhole() throws Exception {
-    try (TrackerWindow w = new TrackerWindow(temp, TrackerWindow.DEMO)) {
+    try (PanelWindow w = TrackerWindow.open(temp, TrackerWindow.DEMO)) {
       Canvas grid = w.find("tracker.grid", Canvas.class);
       w.robot.waitUntil("the demo's pattern on the grid", WAIT, () -> grid.isVisible() && grid.getSize().y > 100);
       Pattern before = firstPattern(w);
@@ -123,7 +123,7 @@ class TrackerPanelUiTest {
 
   @Test
   void followingThePlayheadWalksTheOrderList() throws Exception {
-    try (TrackerWindow w = new TrackerWindow(temp, TrackerWindow.DEMO)) {
+    try (PanelWindow w = TrackerWindow.open(temp, TrackerWindow.DEMO)) {
       Canvas grid = w.find("tracker.grid", Canvas.class);
       w.robot.waitUntil("the grid", WAIT, () -> grid.isVisible());
       w.robot.click(grid, 5, grid.getSize().y / 4);
@@ -142,7 +142,7 @@ class TrackerPanelUiTest {
 
   @Test
   void aProjectWithoutSongOffersToStartOne() throws Exception {
-    try (TrackerWindow w = new TrackerWindow(temp, TrackerWindow.NOTES)) {
+    try (PanelWindow w = TrackerWindow.open(temp, TrackerWindow.NOTES)) {
       Label text = w.find("tracker.empty", Label.class);
       w.robot.waitUntil("the message", WAIT, () -> text.isVisible());
       assertTrue(text.getText().startsWith("This project has no tracker song"), text.getText());

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
@@ -22,9 +23,9 @@ import org.patchwork.ui.testkit.SwtRobot;
  * The real workbench window with one panel under test, in this JVM: a real
  * {@link WorkbenchService} (model thread, journal, file check) with real module factories and
  * the null audio driver, as ui-swt/it's Window does. Lives in the shell's package to reach its
- * package-private classes.
+ * package-private classes; panel bundles use it through the shell's test jar.
  */
-final class PanelWindow implements AutoCloseable {
+public final class PanelWindow implements AutoCloseable {
 
   final List<String> log = Collections.synchronizedList(new ArrayList<>());
   final Display display;
@@ -32,14 +33,26 @@ final class PanelWindow implements AutoCloseable {
   final WorkbenchWindow window;
   final SwtRobot robot;
 
+  private final String shown;
+
   /** Saves {@code project} in {@code temp}/project, opens it and shows {@code panel}. */
-  PanelWindow(Path temp, Project project, java.util.function.Function<WorkbenchService, UiPanel> panel,
-      ModuleFactory... modules) throws Exception {
-    Path folder = Files.createDirectories(temp.resolve("project"));
-    Files.write(folder.resolve("project.json"), JsonProjectFiles.write(project));
+  PanelWindow(Path temp, Project project, Function<WorkbenchService, UiPanel> panel, ModuleFactory... modules)
+      throws Exception {
+    this(temp, write(temp, project), ModuleRegistry.of(modules), panel, true);
+  }
+
+  /** Opens a copy of {@code projectJson} (in {@code temp}/project) and shows {@code panel}. */
+  PanelWindow(Path temp, Path projectJson, ModuleRegistry registry, Function<WorkbenchService, UiPanel> panel)
+      throws Exception {
+    this(temp, copy(temp, projectJson), registry, panel, true);
+  }
+
+  /** {@code folder} holds the project.json to open; {@code opened} only tells this from the above. */
+  private PanelWindow(Path temp, Path folder, ModuleRegistry registry, Function<WorkbenchService, UiPanel> panel,
+      boolean opened) throws Exception {
     display = DisplaySetup.open(temp.resolve("home"), "dark");
-    workbench = new WorkbenchService(ModuleRegistry.of(modules),
-        new WorkbenchService.Settings(temp.resolve("home"), null, "null", 256), log::add);
+    workbench = new WorkbenchService(registry, new WorkbenchService.Settings(temp.resolve("home"), null, "null", 256),
+        log::add);
     await(workbench.open(folder));
     window = new WorkbenchWindow(display, workbench, new PanelHost.Log() {
       @Override
@@ -53,13 +66,31 @@ final class PanelWindow implements AutoCloseable {
       }
     });
     UiPanel p = panel.apply(workbench);
+    shown = p.id();
     window.addAll(List.of(new HelpPanel(), p));
     window.shell().setBounds(0, 0, 1400, 900);
     window.open();
     robot = new SwtRobot(display);
     robot.activate(window.shell());
-    window.panels().show(p.id());
+    window.panels().show(shown);
     robot.run(300);
+  }
+
+  private static Path write(Path temp, Project project) throws Exception {
+    Path folder = Files.createDirectories(temp.resolve("project"));
+    Files.write(folder.resolve("project.json"), JsonProjectFiles.write(project));
+    return folder;
+  }
+
+  private static Path copy(Path temp, Path projectJson) throws Exception {
+    Path folder = Files.createDirectories(temp.resolve("project"));
+    Files.copy(projectJson, folder.resolve("project.json"));
+    return folder;
+  }
+
+  /** The frame of the panel under test. */
+  Composite panel() {
+    return window.panels().frame(shown);
   }
 
   /** The control whose {@code patchwork.test.id} is {@code id}, or an assertion error. */
