@@ -67,9 +67,9 @@ class WorkbenchUiTest {
   @Test
   @Order(1)
   void spaceStartsPlaybackAndTheMetersMove() {
-    assertEquals(List.of(WorkbenchWindow.HELP_ID, "org.patchwork.ui.tracker", "org.patchwork.ui.patch",
-        "org.patchwork.ui.sampleeditor", "org.patchwork.ui.mixer", "org.patchwork.ui.scope",
-        "org.patchwork.ui.automation"), w.window.panels().ids());
+    assertEquals(List.of("org.patchwork.ui.tracker", "org.patchwork.ui.patch", "org.patchwork.ui.sampleeditor",
+        "org.patchwork.ui.mixer", "org.patchwork.ui.scope", "org.patchwork.ui.automation", WorkbenchWindow.HELP_ID),
+        w.window.panels().ids());
     w.window.panels().show("org.patchwork.ui.mixer");
     w.robot.click(w.window.panels().frame("org.patchwork.ui.mixer"), 5, 5);
     w.robot.key("space");

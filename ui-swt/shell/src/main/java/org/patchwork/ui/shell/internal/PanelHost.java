@@ -59,6 +59,14 @@ final class PanelHost {
   private final SashForm inner;
   private final Map<UiPanel.Placement, CTabFolder> folders = new EnumMap<>(UiPanel.Placement.class);
   private final Map<String, Slot> slots = new LinkedHashMap<>();
+
+  /**
+   * The order of the built-in panels, in their areas and for Alt+1..9, whatever order their
+   * services arrive in; any other panel follows them in the order it arrived.
+   */
+  static final List<String> ORDER = List.of("org.patchwork.ui.tracker", "org.patchwork.ui.patch",
+      "org.patchwork.ui.sampleeditor", "org.patchwork.ui.market", "org.patchwork.ui.mixer", "org.patchwork.ui.scope",
+      "org.patchwork.ui.automation", WorkbenchWindow.HELP_ID);
   private final Theme theme;
   private final Log log;
   private final List<Runnable> listeners = new ArrayList<>();
@@ -147,15 +155,21 @@ final class PanelHost {
     }
     if (slot == null) {
       CTabFolder folder = folders.get(placement(panel));
-      CTabItem item = new CTabItem(folder, SWT.NONE);
+      int index = 0;
+      for (Slot other : slots.values()) {
+        if (other.item.getParent() == folder && !other.item.isDisposed() && rank(other.id) <= rank(id)) {
+          index++;
+        }
+      }
+      CTabItem item = new CTabItem(folder, SWT.NONE, index);
       Composite frame = new Composite(folder, SWT.NONE);
       frame.setLayout(new FillLayout());
       frame.setBackground(theme.background());
       item.setControl(frame);
       slot = new Slot(id, item, frame);
       slots.put(id, slot);
-      if (folder.getSelection() == null) {
-        folder.setSelection(item);
+      if (folder.getSelection() == null || (index == 0 && rank(id) < ORDER.size())) {
+        folder.setSelection(item); // the area shows its first built-in panel once it is there
       }
       build(slot, panel);
       log.info("panel " + id + " added");
@@ -248,7 +262,14 @@ final class PanelHost {
 
   /** The ids of the panels shown, in the order they came. */
   List<String> ids() {
-    return new ArrayList<>(slots.keySet());
+    List<String> ids = new ArrayList<>(slots.keySet());
+    ids.sort(java.util.Comparator.comparingInt(PanelHost::rank)); // stable: others keep their arrival order
+    return ids;
+  }
+
+  private static int rank(String id) {
+    int i = ORDER.indexOf(id);
+    return i < 0 ? ORDER.size() : i;
   }
 
   /** How many times the panel was built (1 at first, one more per update); 0 if absent. */

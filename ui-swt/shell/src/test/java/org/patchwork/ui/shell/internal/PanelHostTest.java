@@ -126,4 +126,17 @@ class PanelHostTest {
     assertTrue(log.stream().anyMatch(l -> l.startsWith("panel bad failed to open")), log.toString());
     assertNull(host.frame("missing"));
   }
+
+  @Test
+  void builtInPanelsTakeTheirPlaceWhateverOrderTheyArriveIn() {
+    host.add(new Panel("org.example.extra", "extra", UiPanel.Placement.CENTER, false));
+    host.add(new Panel("org.patchwork.ui.patch", "patch", UiPanel.Placement.CENTER, false));
+    host.add(new Panel("org.patchwork.ui.tracker", "tracker", UiPanel.Placement.CENTER, false));
+    CTabFolder center = (CTabFolder) host.frame("org.patchwork.ui.tracker").getParent();
+    assertEquals(List.of("Title org.patchwork.ui.tracker", "Title org.patchwork.ui.patch", "Title org.example.extra"),
+        java.util.Arrays.stream(center.getItems()).map(i -> i.getText()).toList());
+    assertEquals(0, center.getSelectionIndex(), "the area shows the tracker, its first built-in panel");
+    assertEquals(List.of("org.patchwork.ui.tracker", "org.patchwork.ui.patch", "org.example.extra"), host.ids(),
+        "Alt+1..9 follow the same order");
+  }
 }
