@@ -60,6 +60,15 @@ public interface ControlBackend {
   }
 
   /**
+   * Whether the transport runs as the backend knows it (a song that ended stopped it, a start
+   * that found nothing to play did not start it), or null when it cannot tell; the control
+   * state follows it. Thread: model.
+   */
+  default Boolean playing() {
+    return null;
+  }
+
+  /**
    * Called after each batch of inputs and whenever the ring has been idle for a couple of
    * milliseconds: the moment to render ahead of the playhead.
    */

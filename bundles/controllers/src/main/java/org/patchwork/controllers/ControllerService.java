@@ -11,7 +11,8 @@ import org.patchwork.sdk.control.ParameterTarget;
 /**
  * The SDK's {@link ControllerMapper} with what Patchwork adds: learn with a chosen encoder mode
  * and takeover, persistence (the project's {@code controllers} section, user defaults in
- * {@code $PATCHWORK_HOME/controllers/mappings.json}) and the devices with their profiles.
+ * {@code $PATCHWORK_HOME/controllers/mappings.json}), profile choices and the devices with their
+ * profiles.
  *
  * <pre>{@code
  * controllers.learn(new ParameterTarget("lead", "cutoff"), Mapping.Mode.RELATIVE_TWOS_COMPLEMENT, Mapping.Takeover.JUMP);
@@ -43,6 +44,15 @@ public interface ControllerService extends ControllerMapper {
    *     valid; nothing changes then
    */
   void loadProjectSection(JsonNode section);
+
+  /**
+   * Makes input port {@code port} use profile {@code profileId} whatever its name or identity
+   * matches; null or empty goes back to matching. Kept in the project section and the user
+   * defaults.
+   *
+   * @throws IllegalArgumentException if no installed profile has that id
+   */
+  void chooseProfile(String port, String profileId);
 
   /** The input devices present, with the profile each matched and its state. */
   List<Device> devices();

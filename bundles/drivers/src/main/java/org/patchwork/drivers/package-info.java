@@ -3,5 +3,5 @@
  * once per block. Pick one with {@link org.patchwork.drivers.Drivers#create(String)}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.patchwork.drivers;

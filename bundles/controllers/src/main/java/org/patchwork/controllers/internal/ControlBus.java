@@ -332,6 +332,10 @@ public final class ControlBus implements ControlTarget, AutoCloseable {
     if (!Double.isNaN(at)) {
       beats = at;
     }
+    Boolean known = b == null ? null : b.playing();
+    if (known != null) {
+      playing = known;
+    }
     state = new ControlState(++revision, playing, tempo, beats, selected, tracks, parameters, accepted.get(),
         applied, ring.dropped(), failures);
   }
@@ -354,7 +358,10 @@ public final class ControlBus implements ControlTarget, AutoCloseable {
     @Override
     public void onIdle() {
       pump();
-      if (changed || state.accepted() != accepted.get()) {
+      ControlBackend b = backend == null ? null : backend.get();
+      Boolean known = b == null ? null : b.playing();
+      // a song that ends by itself changes the state with no input
+      if (changed || state.accepted() != accepted.get() || (known != null && known != state.playing())) {
         endOfBatch();
       }
     }

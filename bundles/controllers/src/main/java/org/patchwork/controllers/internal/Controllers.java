@@ -56,6 +56,8 @@ public final class Controllers implements ControllerService, MidiListener, PortL
   private final Mapper mapper;
   private final Map<String, Surface> surfaces = new ConcurrentHashMap<>();
   private final Map<String, MidiClockFollower> clocks = new ConcurrentHashMap<>();
+  /** Profile choices: profile id by input port id (the project's or the user's). */
+  private volatile Map<String, String> chosen = Map.of();
 
   /** With the profiles this bundle ships, read from the class path (tools and tests without OSGi). */
   public static Controllers withBuiltInProfiles(ControlTarget target, MidiService midi, Settings settings,
@@ -128,12 +130,74 @@ public final class Controllers implements ControllerService, MidiListener, PortL
 
   @Override
   public JsonNode projectSection() {
-    return MappingsJson.write(mapper.mappings());
+    return MappingsJson.write(new MappingsJson.Section(mapper.mappings(), chosen));
   }
 
   @Override
   public void loadProjectSection(JsonNode section) {
-    mapper.replace(MappingsJson.read("the project's controllers section", section));
+    load(MappingsJson.section("the project's controllers section", section));
+  }
+
+  private void load(MappingsJson.Section section) {
+    for (Map.Entry<String, String> c : section.profiles().entrySet()) {
+      if (profiles.get().stream().noneMatch(p -> p.id().equals(c.getValue()))) {
+        log.warn("profile '" + c.getValue() + "' chosen for " + c.getKey() + " is not installed; its name match is used");
+      }
+    }
+    Map<String, String> before = chosen;
+    chosen = Map.copyOf(section.profiles());
+    mapper.replace(section.mappings());
+    for (Surface s : surfaces.values()) {
+      if (!java.util.Objects.equals(before.get(s.input), chosen.get(s.input))) {
+        choose(s);
+      }
+    }
+  }
+
+  @Override
+  public void chooseProfile(String port, String profileId) {
+    if (profileId != null && !profileId.isEmpty()
+        && profiles.get().stream().noneMatch(p -> p.id().equals(profileId))) {
+      throw new IllegalArgumentException("no controller profile '" + profileId + "' is installed (see patchwork controllers)");
+    }
+    Map<String, String> next = new java.util.LinkedHashMap<>(chosen);
+    if (profileId == null || profileId.isEmpty()) {
+      next.remove(port);
+    } else {
+      next.put(port, profileId);
+    }
+    chosen = Map.copyOf(next);
+    Surface s = surfaces.get(port);
+    if (s != null) {
+      choose(s);
+    }
+    saveDefaults();
+  }
+
+  /**
+   * Gives a device the profile chosen for its port, set up at once; without a choice, the one
+   * its name matches (and its identity reply, asked for again, may pick another).
+   */
+  private void choose(Surface s) {
+    String id = chosen.get(s.input);
+    Profile p = id != null
+        ? profiles.get().stream().filter(x -> x.id().equals(id)).findFirst().orElse(null)
+        : matching(s.name);
+    if (s.profile() != p) {
+      s.profile(p);
+      setUp(s);
+      if (id == null && !s.output.isEmpty() && midi != null
+          && profiles.get().stream().anyMatch(pr -> pr.match().identity() != null)) {
+        midi.send(s.output, Identity.REQUEST);
+      }
+    }
+  }
+
+  /** The first profile one of whose port-name patterns is found in {@code name}, or null. */
+  private Profile matching(String name) {
+    return profiles.get().stream()
+        .filter(pr -> pr.match().portNames().stream().anyMatch(r -> r.matcher(name).find()))
+        .findFirst().orElse(null);
   }
 
   @Override
@@ -163,10 +227,11 @@ public final class Controllers implements ControllerService, MidiListener, PortL
         continue;
       }
       String output = outputFor(p, all);
-      Profile profile = profiles.get().stream()
-          .filter(pr -> pr.match().portNames().stream().anyMatch(r -> r.matcher(p.name()).find()))
-          .findFirst().orElse(null);
-      Surface s = new Surface(p.id(), p.name(), output, profile);
+      Profile profile = matching(p.name());
+      String choice = chosen.get(p.id());
+      Profile picked = choice == null ? null
+          : profiles.get().stream().filter(x -> x.id().equals(choice)).findFirst().orElse(null);
+      Surface s = new Surface(p.id(), p.name(), output, picked != null ? picked : profile);
       surfaces.put(p.id(), s);
       if (!output.isEmpty() && profiles.get().stream().anyMatch(pr -> pr.match().identity() != null)) {
         midi.send(output, Identity.REQUEST);
@@ -206,7 +271,7 @@ public final class Controllers implements ControllerService, MidiListener, PortL
     Surface s = surfaces.get(e.port());
     if (e.status() == 0xF0) {
       Identity id = Identity.parse(e);
-      if (id != null && s != null) {
+      if (id != null && s != null && !chosen.containsKey(e.port())) {
         profiles.get().stream().filter(p -> id.matches(p.match().identity())).findFirst().ifPresent(p -> {
           if (s.profile() != p) {
             s.profile(p);
@@ -338,7 +403,7 @@ public final class Controllers implements ControllerService, MidiListener, PortL
       return;
     }
     try {
-      mapper.replace(MappingsJson.read(file.toString(), JSON.readTree(file.toFile())));
+      load(MappingsJson.section(file.toString(), JSON.readTree(file.toFile())));
     } catch (IOException | IllegalArgumentException e) {
       log.warn("controller mappings in " + file + " not loaded: " + e.getMessage());
     }

@@ -11,12 +11,14 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.patchwork.commands.Cli;
 import org.patchwork.controllers.ControllerService;
 import org.patchwork.midi.MidiPort;
 import org.patchwork.midi.MidiService;
 import org.patchwork.sdk.cli.UsageException;
 import org.patchwork.sdk.control.Mapping;
+import org.patchwork.sdk.control.ParameterTarget;
 import picocli.CommandLine;
 
 /** {@code pw:controllers}: devices, matched profiles and active bindings; Mixxx import. */
@@ -27,8 +29,23 @@ import picocli.CommandLine;
 public final class ControllersCommand {
 
   @CommandLine.Command(name = "controllers",
-      description = "List MIDI devices, the controller profile each matched, and the active bindings.")
+      description = {"List MIDI devices, the controller profile each matched, and the active bindings.",
+          "Actions: learn NODE/PARAM (the next control moved binds to it), unlearn NODE/PARAM, "
+              + "profile PORT ID|none (a device uses that profile), save [PROJECT] (the mappings and profile choices "
+              + "as the project's controllers section; default: the project held or last played)."})
   static final class Options {
+    @CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "ACTION",
+        description = "learn, unlearn, profile or save; none lists.")
+    String action;
+    @CommandLine.Parameters(index = "1..*", arity = "0..*", paramLabel = "ARG")
+    List<String> args = new java.util.ArrayList<>();
+    @CommandLine.Option(names = "--mode", defaultValue = "absolute", paramLabel = "MODE",
+        description = "learn: absolute, relative-twos-complement, relative-binary-offset or relative-signed-bit "
+            + "(default: ${DEFAULT-VALUE}).")
+    String mode;
+    @CommandLine.Option(names = "--takeover", defaultValue = "pickup", paramLabel = "MODE",
+        description = "learn: jump, pickup or scale (default: ${DEFAULT-VALUE}).")
+    String takeover;
     @CommandLine.Option(names = "--json", description = "Print the listing as JSON.")
     boolean json;
     @CommandLine.Option(names = "--import-mixxx", paramLabel = "FILE.midi.xml",
@@ -43,12 +60,17 @@ public final class ControllersCommand {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final ControllerService controllers;
   private final MidiService midi;
+  private final ProjectMappings projects;
 
   @Activate
   public ControllersCommand(@Reference ControllerService controllers,
-      @Reference(cardinality = ReferenceCardinality.OPTIONAL) MidiService midi) {
+      @Reference(cardinality = ReferenceCardinality.OPTIONAL) MidiService midi,
+      // greedy: the command is made again when the project mappings come up after it
+      @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+      ProjectMappings projects) {
     this.controllers = controllers;
     this.midi = midi;
+    this.projects = projects;
   }
 
   /** Runs the command. Thread: the shell's. */
@@ -64,6 +86,10 @@ public final class ControllersCommand {
     if (o.output != null) {
       throw new UsageException("controllers: --output goes with --import-mixxx");
     }
+    if (o.action != null) {
+      act(o);
+      return;
+    }
     ObjectNode listing = listing(midi == null ? List.of() : midi.ports(), controllers);
     if (o.json) {
       System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(listing));
@@ -71,6 +97,79 @@ public final class ControllersCommand {
       System.out.print(text(listing));
     }
     System.out.flush();
+  }
+
+  private void act(Options o) throws IOException {
+    switch (o.action) {
+      case "learn" -> {
+        ParameterTarget t = target(o, "learn");
+        Mapping.Mode mode;
+        Mapping.Takeover takeover;
+        try {
+          mode = Mapping.Mode.valueOf(o.mode.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+          takeover = Mapping.Takeover.valueOf(o.takeover.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+          throw new UsageException("controllers: --mode is absolute, relative-twos-complement, relative-binary-offset "
+              + "or relative-signed-bit; --takeover is jump, pickup or scale");
+        }
+        controllers.learn(t, mode, takeover);
+        System.out.println("learning: the next control moved binds to " + t.instanceId() + "/" + t.parameterId());
+      }
+      case "unlearn" -> {
+        ParameterTarget t = target(o, "unlearn");
+        System.out.println(controllers.unlearn(t) ? "unlearned " + t.instanceId() + "/" + t.parameterId()
+            : "no mapping to " + t.instanceId() + "/" + t.parameterId());
+      }
+      case "profile" -> {
+        if (o.args.size() != 2) {
+          throw new UsageException("controllers: profile takes a port id and a profile id (or none)");
+        }
+        try {
+          controllers.chooseProfile(o.args.get(0), o.args.get(1).equals("none") ? null : o.args.get(1));
+        } catch (IllegalArgumentException e) {
+          throw new UsageException("controllers: " + e.getMessage());
+        }
+        System.out.println(o.args.get(0) + " uses " + (o.args.get(1).equals("none") ? "the profile its name matches"
+            : "profile " + o.args.get(1)));
+      }
+      case "save" -> {
+        if (projects == null) {
+          throw new UsageException("controllers: save needs the playback bundle");
+        }
+        if (o.args.size() > 1) {
+          throw new UsageException("controllers: save takes at most one project");
+        }
+        Path project = o.args.isEmpty() ? projects.heldProject() : projectFile(o.args.getFirst());
+        if (project == null) {
+          throw new UsageException("controllers: no project held or played: name one (save PROJECT)");
+        }
+        System.out.println("saved " + controllers.mappings().size() + " mappings to " + projects.save(project));
+      }
+      default -> throw new UsageException("controllers: unknown action '" + o.action
+          + "': choose learn, unlearn, profile or save");
+    }
+    System.out.flush();
+  }
+
+  private static ParameterTarget target(Options o, String action) {
+    String a = o.args.size() == 1 ? o.args.getFirst() : "";
+    int slash = a.indexOf('/');
+    if (slash <= 0 || slash == a.length() - 1) {
+      throw new UsageException("controllers: " + action + " takes one NODE/PARAM, e.g. lead/cutoff");
+    }
+    return new ParameterTarget(a.substring(0, slash), a.substring(slash + 1));
+  }
+
+  /** A project folder or its json file. */
+  private static Path projectFile(String argument) {
+    Path p = Path.of(argument).toAbsolutePath().normalize();
+    if (Files.isDirectory(p)) {
+      p = p.resolve("project.json");
+    }
+    if (!Files.isRegularFile(p)) {
+      throw new UsageException("controllers: no such project: " + argument);
+    }
+    return p;
   }
 
   private static void importMixxx(Path file, Path output) throws IOException {

@@ -170,6 +170,11 @@ public final class ControllersComponent implements ControllerService {
   }
 
   @Override
+  public void chooseProfile(String port, String profileId) {
+    controllers.chooseProfile(port, profileId);
+  }
+
+  @Override
   public List<Device> devices() {
     return controllers.devices();
   }

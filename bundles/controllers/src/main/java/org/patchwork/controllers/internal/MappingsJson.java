@@ -18,8 +18,12 @@ import org.patchwork.sdk.control.ParameterTarget;
  *
  * <pre>{@code
  * {"format": 1, "mappings": [{"source": "javasound:nanoKONTROL2", "kind": "cc", "channel": 0,
- *   "number": 16, "instance": "lead", "parameter": "cutoff", "mode": "absolute", "takeover": "pickup"}]}
+ *   "number": 16, "instance": "lead", "parameter": "cutoff", "mode": "absolute", "takeover": "pickup"}],
+ *  "profiles": [{"port": "jack:midi_in", "profile": "korg.nanokontrol2"}]}
  * }</pre>
+ *
+ * <p>{@code profiles} (optional) are profile choices: the input port uses that profile whatever
+ * its name matches.
  *
  * <p>Read strictly: the first broken rule is reported with its JSON path and nothing is loaded.
  */
@@ -30,6 +34,58 @@ final class MappingsJson {
       "mode", "takeover");
 
   private MappingsJson() {
+  }
+
+  /**
+   * A whole section.
+   *
+   * @param mappings the learned bindings
+   * @param profiles profile id by input port id, in the order given
+   */
+  record Section(List<Mapping> mappings, java.util.Map<String, String> profiles) {
+    Section {
+      mappings = List.copyOf(mappings);
+      profiles = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(profiles));
+    }
+  }
+
+  static ObjectNode write(Section section) {
+    ObjectNode root = write(section.mappings());
+    if (!section.profiles().isEmpty()) {
+      ArrayNode list = root.putArray("profiles");
+      section.profiles().forEach((port, profile) -> list.addObject().put("port", port).put("profile", profile));
+    }
+    return root;
+  }
+
+  /** Reads a whole section ({@code profiles} optional). */
+  static Section section(String source, JsonNode root) {
+    List<Mapping> mappings = read(source, root);
+    java.util.Map<String, String> profiles = new java.util.LinkedHashMap<>();
+    JsonNode list = root.path("profiles");
+    if (!list.isMissingNode()) {
+      if (!list.isArray()) {
+        throw new IllegalArgumentException(source + ": $.profiles: must be an array");
+      }
+      for (int i = 0; i < list.size(); i++) {
+        String at = source + ": $.profiles[" + i + "]";
+        JsonNode o = list.get(i);
+        if (!o.isObject()) {
+          throw new IllegalArgumentException(at + ": must be an object");
+        }
+        for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
+          String f = it.next();
+          if (!f.equals("port") && !f.equals("profile")) {
+            throw new IllegalArgumentException(at + "." + f + ": unknown field (allowed: port, profile)");
+          }
+        }
+        String port = text(o, at, "port");
+        if (profiles.put(port, text(o, at, "profile")) != null) {
+          throw new IllegalArgumentException(at + ".port: port '" + port + "' has a profile already");
+        }
+      }
+    }
+    return new Section(mappings, profiles);
   }
 
   static ObjectNode write(List<Mapping> mappings) {
@@ -56,8 +112,8 @@ final class MappingsJson {
     }
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String f = it.next();
-      if (!f.equals("format") && !f.equals("mappings")) {
-        throw new IllegalArgumentException(source + ": $." + f + ": unknown field (allowed: format, mappings)");
+      if (!f.equals("format") && !f.equals("mappings") && !f.equals("profiles")) {
+        throw new IllegalArgumentException(source + ": $." + f + ": unknown field (allowed: format, mappings, profiles)");
       }
     }
     if (!root.path("format").isInt() || root.get("format").asInt() != 1) {

@@ -143,4 +143,46 @@ class DeviceSetupTest {
       assertEquals(List.of(), warnings);
     }
   }
+
+  @Test
+  void aProfileChosenForAPortIsUsedWhateverItsNameAndIsKeptInTheProjectSection(@TempDir Path tmp) throws Exception {
+    List<String> warnings = new CopyOnWriteArrayList<>();
+    RecordingBackend backend = new RecordingBackend();
+    try (Midi midi = new Midi(new Midi.Settings(200, "off", "patchwork", ""), warnings::add);
+        ControlBus bus = new ControlBus(() -> backend, warnings::add);
+        Controllers controllers = new Controllers(bus, midi, ProfilePacks::builtIn,
+            new Controllers.Settings("", false, tmp.resolve("controllers/mappings.json")), warnings::add)) {
+      LoopbackDevice generic = LoopbackProvider.plug("USB MIDI Device 1");
+      await(() -> controllers.devices().size() == 1, "listed");
+      assertEquals("", controllers.devices().getFirst().profile(), "a generic name matches no profile");
+      String port = controllers.devices().getFirst().port();
+      controllers.chooseProfile(port, "korg.nanokontrol2");
+      assertEquals("korg.nanokontrol2", controllers.devices().getFirst().profile());
+      // set up at once: the nanoKONTROL2's LEDs (stop lit)
+      await(() -> sent(generic).contains("B02A7F"), "set up as a nanoKONTROL2: " + sent(generic));
+      generic.press(0xB0, 41, 127); // its play button
+      assertTrue(bus.awaitApplied(2000));
+      await(() -> bus.state().playing(), "the chosen profile's binding plays");
+
+      var section = controllers.projectSection();
+      assertEquals("korg.nanokontrol2", section.get("profiles").get(0).get("profile").asText(), section.toString());
+      assertEquals(port, section.get("profiles").get(0).get("port").asText());
+      // the choice goes with the section: cleared, then loaded back
+      controllers.chooseProfile(port, null);
+      assertEquals("", controllers.devices().getFirst().profile());
+      controllers.loadProjectSection(section);
+      assertEquals("korg.nanokontrol2", controllers.devices().getFirst().profile());
+      // refused with the path: an unknown profile id to choose, a broken section
+      assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+          () -> controllers.chooseProfile(port, "acme.nothing")).getMessage().contains("acme.nothing"));
+      ObjectNode broken = (ObjectNode) section.deepCopy();
+      ((com.fasterxml.jackson.databind.node.ArrayNode) broken.get("profiles")).addObject().put("port", port).put("profile", "x");
+      String message = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+          () -> controllers.loadProjectSection(broken)).getMessage();
+      assertEquals("the project's controllers section: $.profiles[1].port: port '" + port + "' has a profile already", message);
+      assertEquals("korg.nanokontrol2", controllers.devices().getFirst().profile(), "nothing changed");
+      // kept as user defaults too
+      assertTrue(Files.readString(tmp.resolve("controllers/mappings.json")).contains("korg.nanokontrol2"));
+    }
+  }
 }

@@ -44,6 +44,8 @@ abstract class BaseDriver implements AudioDriver {
   public final void open(DriverSettings settings) throws DriverException {
     require(State.NEW, "open");
     this.settings = Objects.requireNonNull(settings, "settings");
+    // Before any priming loop of a backend inlines the recorder into its compiled block path.
+    StatsRecorder.prime();
     runner = doOpen(settings, (rate, block) -> new StatsRecorder(AllocationMeter.create(),
         warmupBlocks >= 0 ? warmupBlocks : Math.max(16, rate / block)));
     BlockRunner.prime(settings.inputs(), settings.outputs(), runner.maxFrames());

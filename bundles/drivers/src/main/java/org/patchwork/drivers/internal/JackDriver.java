@@ -11,8 +11,11 @@ import java.lang.invoke.MethodType;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import org.patchwork.drivers.AudioCallback;
 import org.patchwork.drivers.DriverException;
 import org.patchwork.drivers.DriverSettings;
+import org.patchwork.drivers.JackClientExtension;
+import org.patchwork.drivers.JackExtensions;
 
 /**
  * A JACK client through libjack, bound with {@code java.lang.foreign} ({@link LibJack}): ports
@@ -82,6 +85,7 @@ public final class JackDriver extends BaseDriver {
   private String clientName;
   private int sampleRate;
   private Process process;
+  private JackClientExtension.Attached[] extensions = new JackClientExtension.Attached[0]; // on this client
   private MemorySegment onXrun;
   private MemorySegment onShutdown;
   private volatile boolean serverGone;
@@ -213,7 +217,8 @@ public final class JackDriver extends BaseDriver {
       // a period over the largest block is rendered in pieces (see Process)
       int block = Math.min(period, DriverSettings.MAX_BLOCK_SIZE);
       BlockRunner runner = new BlockRunner(settings.inputs(), settings.outputs(), block, stats.create(sampleRate, block));
-      process = new Process(runner, inPorts, outPorts, sampleRate);
+      extensions = attachExtensions(c, period);
+      process = new Process(runner, inPorts, outPorts, sampleRate, extensions);
       // The stubs live in this driver's arena until close; JACK passes arg back, unused (0).
       // The xrun and shutdown callbacks are registered by start() and removed by stop().
       MemorySegment onProcess = LibJack.LINKER.upcallStub(PROCESS.bindTo(process), LibJack.PROCESS_CALLBACK, a);
@@ -223,8 +228,25 @@ public final class JackDriver extends BaseDriver {
       MemorySegment onThreadInit = LibJack.LINKER.upcallStub(THREAD_INIT, LibJack.THREAD_INIT_CALLBACK, a);
       check((int) LibJack.SET_THREAD_INIT_CALLBACK.invokeExact(c, onThreadInit, 0L), "jack_set_thread_init_callback");
       prime(c, a, block);
-      primeProcess(new Process(new BlockRunner(settings.inputs(), settings.outputs(), block,
-          new StatsRecorder(AllocationMeter.create(), 1)), inPorts, outPorts, sampleRate), period);
+      // The extensions primed their own code in attach (their ports' buffers are theirs to read).
+      // Scratch processes with none, one and two no-op extensions of three classes: the loop over
+      // extensions and its call are then compiled for any number and kind (see primeProcess).
+      JackClientExtension.Attached[][] kinds = {
+          {},
+          {new Idle()},
+          {new Idle() { }, new Idle() {
+            @Override
+            public void process(int frames) {
+              primed += frames;
+            }
+          }},
+      };
+      Process[] scratch = new Process[kinds.length];
+      for (int i = 0; i < kinds.length; i++) {
+        scratch[i] = new Process(new BlockRunner(settings.inputs(), settings.outputs(), block,
+            new StatsRecorder(AllocationMeter.create(), 1)), inPorts, outPorts, sampleRate, kinds[i]);
+      }
+      primeProcess(scratch, period);
       return runner;
     } catch (DriverException e) {
       release();
@@ -232,6 +254,35 @@ public final class JackDriver extends BaseDriver {
     } catch (Throwable t) {
       release();
       throw new DriverException("JACK refused client '" + settings.clientName() + "': " + t, t);
+    }
+  }
+
+  /** Attaches every extension that agrees; one that throws is left out and reported. */
+  private JackClientExtension.Attached[] attachExtensions(long c, int period) {
+    java.util.List<JackClientExtension.Attached> attached = new java.util.ArrayList<>();
+    for (JackClientExtension e : JackExtensions.current()) {
+      try {
+        JackClientExtension.Attached a = e.attach(c, clientName, sampleRate, period);
+        if (a != null) {
+          attached.add(a);
+        }
+      } catch (Exception | LinkageError t) {
+        JackExtensions.problem("client " + clientName + ": " + e.getClass().getName() + " did not attach: " + t);
+      }
+    }
+    return attached.toArray(JackClientExtension.Attached[]::new);
+  }
+
+  /** Client inactive: the extensions let go of their ports before the client closes. */
+  private void detachExtensions() {
+    JackClientExtension.Attached[] attached = extensions;
+    extensions = new JackClientExtension.Attached[0];
+    for (JackClientExtension.Attached e : attached) {
+      try {
+        e.detach();
+      } catch (RuntimeException | LinkageError t) {
+        JackExtensions.problem("client " + clientName + ": " + e.getClass().getName() + " failed to detach: " + t);
+      }
     }
   }
 
@@ -266,8 +317,14 @@ public final class JackDriver extends BaseDriver {
    * JACK's deadline: the xrun JACK reports as "client was not finished" at start.
    * {@code jack_port_get_buffer} answers before activation with the port's own buffer.
    */
-  private static void primeProcess(Process scratch, int period) {
+  private static void primeProcess(Process[] processes, int period) {
+    AudioCallback[] kinds = BlockRunner.primingCallbacks();
     for (int i = 0; i < PRIME_ROUNDS / 5; i++) {
+      Process scratch = processes[i % processes.length];
+      scratch.runner.callback(kinds[i % kinds.length]);
+      if (i % 7 == 0) {
+        scratch.thread = null; // the first real period takes this branch too: keep it compiled
+      }
       scratch.process(period, 0L);
     }
   }
@@ -374,6 +431,9 @@ public final class JackDriver extends BaseDriver {
   private void release() {
     long c = client;
     client = 0;
+    if (c != 0) {
+      detachExtensions();
+    }
     try {
       if (c != 0) {
         int result = (int) LibJack.CLIENT_CLOSE.invokeExact(c);
@@ -423,6 +483,17 @@ public final class JackDriver extends BaseDriver {
     inNotification.decrementAndGet();
   }
 
+  /** A no-op extension for priming. */
+  private static class Idle implements JackClientExtension.Attached {
+    @Override
+    public void process(int frames) {
+    }
+
+    @Override
+    public void detach() {
+    }
+  }
+
   /** What JACK's process callback runs; everything it touches is made at open. */
   private static final class Process {
     private final BlockRunner runner;
@@ -435,14 +506,17 @@ public final class JackDriver extends BaseDriver {
     private final float[] zeros;
     private final int maxFrames;
     private final int sampleRate;
+    private final JackClientExtension.Attached[] extensions;
     volatile boolean stopRequested; // control thread: return non-zero at the next period
     volatile boolean ended; // the callback returned non-zero: JACK ends this thread
     volatile boolean calledAfterEnd; // a libjack that went on calling after a non-zero return
     volatile boolean inside; // a callback is running
     volatile Thread thread; // JACK's process thread, as the JVM sees it since its first upcall
 
-    Process(BlockRunner runner, long[] inPorts, long[] outPorts, int sampleRate) {
+    Process(BlockRunner runner, long[] inPorts, long[] outPorts, int sampleRate,
+        JackClientExtension.Attached[] extensions) {
       this.runner = runner;
+      this.extensions = extensions;
       this.inPorts = inPorts;
       this.outPorts = outPorts;
       this.inBuffers = new long[inPorts.length];
@@ -476,6 +550,14 @@ public final class JackDriver extends BaseDriver {
           silence(nframes);
           ended = true;
           return 1;
+        }
+        final JackClientExtension.Attached[] ext = extensions;
+        for (int i = 0; i < ext.length; i++) {
+          try {
+            ext[i].process(nframes);
+          } catch (Throwable t) {
+            // an extension's lost period must not cost the audio its period
+          }
         }
         render(nframes);
       } catch (Throwable t) {

@@ -1,6 +1,9 @@
 package org.patchwork.drivers.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.patchwork.drivers.DriverStats;
 
 /**
@@ -22,7 +25,10 @@ public final class StatsRecorder {
   private final AtomicLong xruns = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
+  private final AtomicLongArray xrunBlocks = new AtomicLongArray(DriverStats.XRUNS_KEPT);
   private long windowStart = -1; // audio thread only
+  private long longest = -1; // audio thread only
+  private volatile long maxBlock;
   private volatile long windowBytes = -1;
   private volatile long windowBlocks;
 
@@ -32,6 +38,30 @@ public final class StatsRecorder {
     }
     this.meter = meter;
     this.warmupBlocks = warmupBlocks;
+  }
+
+  /** Rounds of {@link #prime}: past C2's thresholds, like the other priming loops. */
+  private static final int PRIME_ROUNDS = 20_000;
+
+  /**
+   * Control thread, at open. Takes a scratch recorder through every branch the audio thread
+   * will take (warm-up, then the measured window; short and long callbacks, misses, failures)
+   * until the JIT compiles it with all of them. Primed with short blocks only, C2 compiled the
+   * warm-up and the long-callback branches as never taken; the first real block, or the first
+   * slow one, then trapped out of the compiled audio path and ran it interpreted (measured with
+   * {@code -Xlog:deoptimization=debug}: a 0.8 ms callback and an xrun, plus 976 bytes of
+   * objects the deoptimisation re-created on the audio thread).
+   */
+  static void prime() {
+    StatsRecorder scratch = new StatsRecorder(AllocationMeter.create(), 4);
+    for (int i = 0; i < PRIME_ROUNDS; i++) {
+      if (i % 16 == 0) {
+        scratch.reset();
+      }
+      long start = scratch.beginBlock();
+      long micros = (i * 7919L) % 5_000; // spread over 0..5 ms: exact and log buckets
+      scratch.endBlock(start, start + micros * 1_000, i % 3 == 0, i % 5 == 0);
+    }
   }
 
   /** Audio thread, at the start of a block. Returns the block's start time (nanoTime). */
@@ -48,7 +78,8 @@ public final class StatsRecorder {
 
   /** Audio thread, after the callback returned. */
   public void endBlock(long startNanos, long endNanos, boolean missedDeadline, boolean failed) {
-    histogram.record((endNanos - startNanos) / 1_000);
+    long micros = (endNanos - startNanos) / 1_000;
+    histogram.record(micros);
     if (missedDeadline) {
       misses.setRelease(misses.getPlain() + 1); // single writer: no atomic read-modify-write needed
     }
@@ -57,6 +88,10 @@ public final class StatsRecorder {
     }
     long done = blocks.getPlain() + 1;
     blocks.setRelease(done);
+    if (micros > longest) {
+      longest = micros;
+      maxBlock = done;
+    }
     if (windowStart >= 0) {
       windowBytes = meter.allocatedBytes() - windowStart;
       windowBlocks = done - warmupBlocks;
@@ -65,7 +100,10 @@ public final class StatsRecorder {
 
   /** Any thread: the backend reported a buffer under- or overrun. */
   public void xrun() {
-    xruns.incrementAndGet();
+    long n = xruns.incrementAndGet();
+    if (n <= DriverStats.XRUNS_KEPT) {
+      xrunBlocks.set((int) n - 1, blocks.get());
+    }
   }
 
   /** Control thread, while the audio thread is stopped: starts every counter again. */
@@ -78,21 +116,33 @@ public final class StatsRecorder {
     windowStart = -1;
     windowBytes = -1;
     windowBlocks = 0;
+    longest = -1;
+    maxBlock = 0;
+    for (int i = 0; i < DriverStats.XRUNS_KEPT; i++) {
+      xrunBlocks.set(i, 0);
+    }
   }
 
   /** Any thread. */
   public DriverStats snapshot() {
     long bytes = windowBytes;
+    long x = xruns.get();
+    List<Long> at = new ArrayList<>();
+    for (int i = 0; i < Math.min(x, DriverStats.XRUNS_KEPT); i++) {
+      at.add(xrunBlocks.get(i));
+    }
     return new DriverStats(
         blocks.get(),
-        xruns.get(),
+        x,
         misses.get(),
         failures.get(),
         histogram.percentile(50),
         histogram.percentile(99),
         histogram.max(),
         bytes,
-        bytes < 0 ? 0 : windowBlocks);
+        bytes < 0 ? 0 : windowBlocks,
+        at,
+        maxBlock);
   }
 
   LatencyHistogram histogram() {

@@ -70,9 +70,13 @@ public final class JackMidiClient implements AutoCloseable {
   private volatile boolean serverGone;
   private boolean active;
   private boolean closed;
+  /** Ports on another's client (the audio driver's): its process callback calls {@link #process}. */
+  private final boolean hosted;
+  private boolean released;
 
   private JackMidiClient(long client, String name, String inPort, String outPort, int sampleRate, int period,
-      long clockOffsetNanos, Process process) {
+      long clockOffsetNanos, Process process, boolean hosted) {
+    this.hosted = hosted;
     this.client = client;
     this.name = name;
     this.inPort = inPort;
@@ -127,7 +131,8 @@ public final class JackMidiClient implements AutoCloseable {
       }
       String inName = LibJackMidi.MEMORY.getString((long) LibJackMidi.PORT_NAME.invokeExact(in));
       String outName = LibJackMidi.MEMORY.getString((long) LibJackMidi.PORT_NAME.invokeExact(out));
-      JackMidiClient jc = new JackMidiClient(c, name, inName, outName, rate, frames, clockOffset(), new Process(c, in, out));
+      JackMidiClient jc = new JackMidiClient(c, name, inName, outName, rate, frames, clockOffset(), new Process(c, in, out),
+          false);
       jc.register();
       return jc;
     } catch (IllegalStateException e) {
@@ -141,6 +146,56 @@ public final class JackMidiClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Registers {@code midi_in} and {@code midi_out} on a client someone else owns (the audio
+   * driver's, see bundles/drivers {@code JackClientExtension}); that client's process callback
+   * must call {@link #process} once per period. Thread: the owner's, while the client is not
+   * active.
+   *
+   * @throws IllegalStateException when JACK refuses the ports or libjack is missing
+   */
+  public static JackMidiClient onClient(long client, String clientName, int sampleRate, int period) {
+    String problem = problem();
+    if (problem != null) {
+      throw new IllegalStateException("JACK MIDI unavailable: " + problem);
+    }
+    try (Arena a = Arena.ofConfined()) {
+      MemorySegment type = a.allocateFrom(LibJackMidi.MIDI_TYPE);
+      long in = (long) LibJackMidi.PORT_REGISTER.invokeExact(client, a.allocateFrom("midi_in"), type, LibJackMidi.PORT_IS_INPUT, 0L);
+      long out = (long) LibJackMidi.PORT_REGISTER.invokeExact(client, a.allocateFrom("midi_out"), type, LibJackMidi.PORT_IS_OUTPUT, 0L);
+      if (in == 0 || out == 0) {
+        throw new IllegalStateException("JACK refused the MIDI ports of client " + clientName);
+      }
+      String inName = LibJackMidi.MEMORY.getString((long) LibJackMidi.PORT_NAME.invokeExact(in));
+      String outName = LibJackMidi.MEMORY.getString((long) LibJackMidi.PORT_NAME.invokeExact(out));
+      JackMidiClient jc = new JackMidiClient(client, clientName, inName, outName, sampleRate, period, clockOffset(),
+          new Process(client, in, out), true);
+      jc.prime();
+      return jc;
+    } catch (IllegalStateException e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException("JACK refused MIDI ports on client '" + clientName + "': " + t, t);
+    }
+  }
+
+  /**
+   * One period of a hosted client's ports ({@link #onClient}): JACK's process thread, inside
+   * the owner's callback. Allocation-free; never throws.
+   */
+  public void process(int nframes) {
+    process.process(nframes, 0L);
+  }
+
+  /** Hosted: frees what {@link #process} uses; call once the owner's callback can no longer run. */
+  public synchronized void release() {
+    if (hosted && !released) {
+      released = true;
+      process.stopRequested = true;
+      process.arena.close();
+    }
+  }
+
   private void register() throws Throwable {
     Process p = process;
     MemorySegment onProcess = LibJackMidi.LINKER.upcallStub(PROCESS.bindTo(p), LibJackMidi.PROCESS_CALLBACK, p.arena);
@@ -149,6 +204,11 @@ public final class JackMidiClient implements AutoCloseable {
     check((int) LibJackMidi.SET_PROCESS_CALLBACK.invokeExact(client, onProcess, 0L), "jack_set_process_callback");
     check((int) LibJackMidi.SET_THREAD_INIT_CALLBACK.invokeExact(client, onInit, 0L), "jack_set_thread_init_callback");
     LibJackMidi.ON_SHUTDOWN.invokeExact(client, onShutdown, 0L);
+    prime();
+  }
+
+  private void prime() {
+    Process p = process;
     // Before activation jack_port_get_buffer answers with the port's own buffer: running the
     // callback here, with an event written to the output and read back from it, compiles every
     // path of it and links its downcalls off JACK's deadline. Unprimed, the first events met
@@ -197,6 +257,9 @@ public final class JackMidiClient implements AutoCloseable {
 
   /** Activates the client: the callback runs from the next period. */
   public synchronized void start() {
+    if (hosted) {
+      throw new IllegalStateException("the ports of " + name + " run in their owner's process callback");
+    }
     try {
       check((int) LibJackMidi.ACTIVATE.invokeExact(client), "jack_activate");
     } catch (Throwable t) {
@@ -300,7 +363,10 @@ public final class JackMidiClient implements AutoCloseable {
     return serverGone;
   }
 
-  /** Stops the callback (see the class comment), then deactivates and closes the client. */
+  /**
+   * Stops the callback (see the class comment), then deactivates and closes the client. A hosted
+   * client only stops serving its ports; its memory goes with {@link #release}.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -308,6 +374,10 @@ public final class JackMidiClient implements AutoCloseable {
     }
     closed = true;
     Process p = process;
+    if (hosted) {
+      p.stopRequested = true;
+      return;
+    }
     if (active) {
       p.stopRequested = true;
       long start = System.nanoTime();

@@ -32,6 +32,13 @@ final class JackPorts implements AutoCloseable {
     this.reader = Thread.ofPlatform().name("patchwork-midi-jack-reader").daemon().unstarted(this::read);
   }
 
+  /** Serves ports registered on another client (the audio driver's); its callback runs them. */
+  static JackPorts hosted(Hub hub, JackMidiClient client) {
+    JackPorts p = new JackPorts(hub, client);
+    p.reader.start();
+    return p;
+  }
+
   /** Opens and activates the client. @throws IllegalStateException when JACK is not there */
   static JackPorts open(Hub hub, String clientName, String serverName) {
     JackMidiClient c = JackMidiClient.open(clientName, serverName);

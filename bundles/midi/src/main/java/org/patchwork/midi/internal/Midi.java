@@ -7,6 +7,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.patchwork.drivers.JackClientExtension;
+import org.patchwork.drivers.JackExtensions;
 import org.patchwork.midi.MidiListener;
 import org.patchwork.midi.MidiPort;
 import org.patchwork.midi.MidiService;
@@ -27,8 +29,18 @@ public final class Midi implements MidiService, AutoCloseable {
    *     warning while none does) or {@code off}
    * @param jackClientName the JACK client's name; its ports are {@code name:midi_in}/{@code midi_out}
    * @param jackServer the JACK server's name, or empty for JACK's default
+   * @param jackAudioClient put {@code midi_in}/{@code midi_out} on the audio driver's JACK client
+   *     whenever one opens ({@code patchwork:midi_in}); the separate client is then closed, and
+   *     opened again (if {@code jack} asks) when the audio client goes
    */
-  public record Settings(int rescanMillis, String jack, String jackClientName, String jackServer) {
+  public record Settings(int rescanMillis, String jack, String jackClientName, String jackServer,
+      boolean jackAudioClient) {
+
+    /** Without ports on the audio client. */
+    public Settings(int rescanMillis, String jack, String jackClientName, String jackServer) {
+      this(rescanMillis, jack, jackClientName, jackServer, false);
+    }
+
     public Settings {
       if (rescanMillis < 100 || rescanMillis > 60_000) {
         throw new IllegalArgumentException("rescanMillis must be within 100..60000: " + rescanMillis);
@@ -43,9 +55,12 @@ public final class Midi implements MidiService, AutoCloseable {
       jackServer = jackServer == null ? "" : jackServer.strip();
     }
 
-    /** Every 2 s; JACK MIDI off until configured; client {@code patchwork-midi} when on. */
+    /**
+     * Every 2 s; ports on the audio driver's JACK client; the separate client off until
+     * configured ({@code patchwork-midi} when on).
+     */
     public static Settings defaults() {
-      return new Settings(2000, "off", "patchwork-midi", "");
+      return new Settings(2000, "off", "patchwork-midi", "", true);
     }
   }
 
@@ -54,6 +69,9 @@ public final class Midi implements MidiService, AutoCloseable {
   private final JavaSoundPorts javaSound;
   private final ScheduledExecutorService scanner;
   private volatile JackPorts jack;
+  /** The ports on the audio driver's client while it is open. */
+  private volatile JackPorts hosted;
+  private final AudioClientPorts audioClient;
   private boolean jackWarned;
 
   /** Scans once, then starts the periodic rescan. */
@@ -65,6 +83,63 @@ public final class Midi implements MidiService, AutoCloseable {
         .name("patchwork-midi-scan").daemon().unstarted(r));
     scanner.execute(this::scan);
     scanner.scheduleWithFixedDelay(this::scan, settings.rescanMillis(), settings.rescanMillis(), TimeUnit.MILLISECONDS);
+    this.audioClient = settings.jackAudioClient() ? new AudioClientPorts() : null;
+    if (audioClient != null) {
+      JackExtensions.add(audioClient);
+    }
+  }
+
+  /**
+   * {@code midi_in}/{@code midi_out} on the audio driver's JACK client: registered when it
+   * opens, run inside its process callback, gone when it closes. The first client open gets
+   * them (the host has one audio client; a test's capture client opened later is left alone).
+   * While they are there the separate client is not needed (both would be {@code jack:midi_in}),
+   * so it is closed.
+   */
+  private final class AudioClientPorts implements JackClientExtension {
+
+    @Override
+    public Attached attach(long c, String clientName, int sampleRate, int period) {
+      JackMidiClient m;
+      JackPorts ports;
+      JackPorts separate;
+      synchronized (Midi.this) {
+        if (hosted != null) {
+          return null;
+        }
+        m = JackMidiClient.onClient(c, clientName, sampleRate, period);
+        ports = JackPorts.hosted(hub, m);
+        separate = jack;
+        jack = null;
+        hosted = ports;
+      }
+      if (separate != null) {
+        hub.portsChanged(List.of(), separate.ports());
+        separate.close();
+      }
+      hub.portsChanged(ports.ports(), List.of());
+      return new Attached() {
+        @Override
+        public void process(int frames) {
+          m.process(frames);
+        }
+
+        @Override
+        public void detach() {
+          synchronized (Midi.this) {
+            if (hosted == ports) {
+              hosted = null;
+            }
+          }
+          hub.portsChanged(List.of(), ports.ports());
+          ports.close();
+          m.release();
+          if (!settings.jack().equals("off") && !scanner.isShutdown()) {
+            scanner.execute(Midi.this::scan);
+          }
+        }
+      };
+    }
   }
 
   /** Runs a scan now and waits for it (tests, and {@code patchwork controllers}). */
@@ -82,7 +157,7 @@ public final class Midi implements MidiService, AutoCloseable {
     } catch (RuntimeException | LinkageError e) {
       hub.warn("javax.sound.midi scan failed: " + e);
     }
-    if (settings.jack().equals("off")) {
+    if (settings.jack().equals("off") || hosted != null) {
       return;
     }
     JackPorts j = jack;
@@ -99,7 +174,14 @@ public final class Midi implements MidiService, AutoCloseable {
     if (j == null) {
       try {
         j = JackPorts.open(hub, settings.jackClientName(), settings.jackServer().isEmpty() ? null : settings.jackServer());
-        jack = j;
+        synchronized (this) {
+          if (hosted != null) {
+            // the audio client came meanwhile and has the ports
+            j.close();
+            return;
+          }
+          jack = j;
+        }
         jackWarned = false;
         hub.portsChanged(j.ports(), List.of());
       } catch (RuntimeException e) {
@@ -111,16 +193,22 @@ public final class Midi implements MidiService, AutoCloseable {
     }
   }
 
-  /** The JACK client, or null (tests connect it to their peers). */
+  /** The JACK client serving {@code jack:midi_in}/{@code midi_out}, or null (tests connect it to their peers). */
   public JackMidiClient jackClient() {
-    JackPorts j = jack;
+    JackPorts j = jackPorts();
     return j == null ? null : j.client();
+  }
+
+  /** The ports on the audio client if it is open, else the separate client's, else null. */
+  private JackPorts jackPorts() {
+    JackPorts h = hosted;
+    return h != null ? h : jack;
   }
 
   @Override
   public List<MidiPort> ports() {
     List<MidiPort> all = new ArrayList<>(javaSound.ports());
-    JackPorts j = jack;
+    JackPorts j = jackPorts();
     if (j != null) {
       all.addAll(j.ports());
     }
@@ -150,7 +238,7 @@ public final class Midi implements MidiService, AutoCloseable {
   @Override
   public boolean send(String portId, byte[] message) {
     boolean ok;
-    JackPorts j = jack;
+    JackPorts j = jackPorts();
     if (message == null || portId == null) {
       ok = false;
     } else if (portId.equals(JackPorts.OUT_ID)) {
@@ -173,6 +261,15 @@ public final class Midi implements MidiService, AutoCloseable {
 
   @Override
   public void close() {
+    if (audioClient != null) {
+      // Drivers open now keep calling it; it serves nothing once its ports are closed below.
+      JackExtensions.remove(audioClient);
+    }
+    JackPorts h = hosted;
+    hosted = null;
+    if (h != null) {
+      h.close();
+    }
     scanner.shutdownNow();
     try {
       scanner.awaitTermination(5, TimeUnit.SECONDS);

@@ -32,7 +32,13 @@ public final class MidiComponent implements MidiService {
     @AttributeDefinition(description = "JACK MIDI ports: auto, on or off")
     String jack() default "off";
 
-    @AttributeDefinition(description = "The JACK client name; ports are NAME:midi_in and NAME:midi_out")
+    // The audio driver's client is there only while audio plays through JACK, so this costs
+    // nothing otherwise and never races the audio client for its name.
+    @AttributeDefinition(description = "Put midi_in/midi_out on the audio driver's JACK client (patchwork:midi_in) "
+        + "whenever audio plays through JACK")
+    boolean jackAudioClient() default true;
+
+    @AttributeDefinition(description = "The separate JACK client's name; ports are NAME:midi_in and NAME:midi_out")
     String jackClientName() default "patchwork-midi";
 
     @AttributeDefinition(description = "The JACK server name; empty for JACK's default")
@@ -45,7 +51,7 @@ public final class MidiComponent implements MidiService {
   public MidiComponent(Config config,
       @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL) Logger log) {
     this.midi = new Midi(new Midi.Settings(config.rescanMillis(), config.jack(), config.jackClientName(),
-        config.jackServer()), message -> {
+        config.jackServer(), config.jackAudioClient()), message -> {
           if (log != null) {
             log.warn(message);
           } else {

@@ -37,6 +37,14 @@ public final class PlayCommands {
     @CommandLine.Option(names = "--stats", paramLabel = "FILE.json",
         description = "Write driver, timing, xrun and allocation statistics to this file when the run ends.")
     Path stats;
+    @CommandLine.Option(names = "--live",
+        description = "Play live: OSC, MIDI and controllers drive its transport, tempo, mixer, parameters and "
+            + "notes (docs/osc.md). Without --seconds it runs until stopped (pw:stop, Ctrl+C).")
+    boolean live;
+    @CommandLine.Option(names = "--hold",
+        description = "Load the project and hold it without playing: /transport/play (OSC), a controller's play "
+            + "button or MIDI start then plays it live.")
+    boolean hold;
     @CommandLine.Option(names = "--background",
         description = "Return at once and keep playing (in the shell; stop with pw:stop).")
     boolean background;
@@ -71,8 +79,24 @@ public final class PlayCommands {
         throw new UsageException("play: no such folder for --stats: " + parent);
       }
     }
+    if (o.hold && (o.live || o.background || o.stats != null || o.seconds > 0)) {
+      throw new UsageException("play: --hold plays nothing, so it takes none of --live, --background, --stats, --seconds");
+    }
     Path file = Projects.file(o.project);
     Project project = Projects.load(file, registry);
+    if (o.hold) {
+      // checked now (song included) so that a later start does not fail on the project
+      LiveStart.score(file, project, registry, project.sampleRate());
+      player.remember(file, o.driver, o.block);
+      System.out.printf("holding %s: /transport/play (OSC), a controller's play button or MIDI start plays it live%n",
+          project.name());
+      System.out.flush();
+      return;
+    }
+    if (o.live) {
+      playLive(o, file, project);
+      return;
+    }
     Playback run = player.play(file, project, o.driver, o.seconds, o.block, o.stats);
     System.out.printf("playing %s through %s at %d Hz, %d-frame blocks%n",
         project.name(), run.driverName(), run.sampleRate(), run.blockSize());
@@ -90,6 +114,29 @@ public final class PlayCommands {
       player.finished(run);
     }
     System.out.println(Player.json(run).toPrettyString());
+    System.out.flush();
+  }
+
+  private void playLive(Options o, Path file, Project project) throws Exception {
+    LiveSong run = player.startLive(file, project, o.driver, o.block, o.stats);
+    if (o.seconds > 0) {
+      run.endAfter(run.frame() + Math.round(o.seconds * run.sampleRate()));
+    }
+    run.play(run.frame() + run.renderAhead());
+    System.out.printf("playing %s live through %s at %d Hz, %d-frame blocks%n",
+        project.name(), run.driverName(), run.sampleRate(), run.blockSize());
+    System.out.flush();
+    if (o.background) {
+      return;
+    }
+    try {
+      while (!run.await(200, TimeUnit.MILLISECONDS)) {
+        // until --seconds, pw:stop, another run or the host stopping (an interrupt)
+      }
+    } finally {
+      run.close();
+    }
+    System.out.println(LiveStart.json(run).toPrettyString());
     System.out.flush();
   }
 }
