@@ -54,4 +54,19 @@ final class Jars {
       out.flush();
     }
   }
+
+  /** A bundle with a manifest and the given entries (name to bytes), no classes. */
+  static void withEntries(Path target, Map<String, String> headers, Map<String, byte[]> entries) throws IOException {
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+    headers.forEach((k, v) -> manifest.getMainAttributes().putValue(k, v));
+    try (OutputStream os = Files.newOutputStream(target); JarOutputStream out = new JarOutputStream(os, manifest)) {
+      for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+        out.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+        out.write(e.getValue());
+        out.closeEntry();
+      }
+    }
+  }
 }

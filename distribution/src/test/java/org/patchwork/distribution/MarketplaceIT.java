@@ -322,6 +322,50 @@ class MarketplaceIT {
     assertTrue(again.out().contains("uses is installed"), again.out());
   }
 
+  /**
+   * A controller profile pack (data only) goes through the marketplace like any bundle: published
+   * and signed, installed, its profile listed by {@code controllers} from the pack, and gone
+   * again when the pack is removed.
+   */
+  @Test
+  void aControllerProfilePackIsPublishedInstalledAndRemoved() throws Exception {
+    Path keys = keys("keys");
+    Path www = work.resolve("www");
+    Path site = www.resolve("site");
+    String profile = Files.readString(Path.of("../bundles/controllers/src/main/resources/controller-profiles/"
+        + "korg-nanokontrol2.json"))
+        .replace("\"id\": \"korg.nanokontrol2\"", "\"id\": \"example.studio-faders\"")
+        .replace("\"name\": \"Korg nanoKONTROL2\"", "\"name\": \"Example Studio Faders\"");
+    Path pack = work.resolve("jars/pack.jar");
+    Files.createDirectories(pack.getParent());
+    Jars.withEntries(pack, Map.of("Bundle-SymbolicName", "org.example.controllers.studio", "Bundle-Version", "1.0.0",
+        "Patchwork-Controller-Profiles", "controller-profiles", "Bundle-Description", "A studio fader box."),
+        Map.of("controller-profiles/studio-faders.json", profile.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    published(keys, site, pack.toString());
+    assertTrue(Files.readString(site.resolve("catalogue.json")).contains("\"kind\" : \"controller\""),
+        "a profile pack is listed as a controller bundle");
+    String url = serve(www) + "site/";
+    Path home = work.resolve("home");
+    HostProcess.Result added = HostProcess.run(home, "market", "add-repo", url, "--key",
+        keys.resolve("public.key").toString());
+    assertEquals(0, added.status(), added.err());
+
+    HostProcess.Result before = HostProcess.run(home, "controllers", "--json");
+    assertEquals(0, before.status(), before.err());
+    assertFalse(before.out().contains("example.studio-faders"), before.out());
+    HostProcess.Result installed = HostProcess.run(home, "market", "install", "org.example.controllers.studio");
+    assertEquals(0, installed.status(), installed.err());
+    HostProcess.Result after = HostProcess.run(home, "controllers", "--json");
+    assertEquals(0, after.status(), after.err());
+    assertTrue(after.out().matches("(?s).*\"id\" : \"example.studio-faders\",\\s*\"name\" : \"Example Studio Faders\",.*"
+        + "\"pack\" : \"org.example.controllers.studio\".*"), after.out());
+    HostProcess.Result removed = HostProcess.run(home, "market", "remove", "org.example.controllers.studio");
+    assertEquals(0, removed.status(), removed.err());
+    HostProcess.Result gone = HostProcess.run(home, "controllers", "--json");
+    assertFalse(gone.out().contains("example.studio-faders"), gone.out());
+    assertTrue(gone.out().contains("korg.nanokontrol2"), "the built-in profiles stay: " + gone.out());
+  }
+
   private static void copyCatalogue(Path from, Path to) throws IOException {
     Files.createDirectories(to);
     for (String f : List.of("catalogue.json", "catalogue.json.sig")) {

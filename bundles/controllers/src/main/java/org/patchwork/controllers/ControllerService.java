@@ -58,6 +58,24 @@ public interface ControllerService extends ControllerMapper {
   List<Device> devices();
 
   /**
+   * Every controller profile installed, the one that wins a match first: the built-in ones and
+   * those of the profile packs installed (from the marketplace or the deploy folder).
+   */
+  List<ProfileInfo> profiles();
+
+  /**
+   * An installed profile.
+   *
+   * @param id the profile's id
+   * @param name its name
+   * @param vendor the device's maker
+   * @param pack the symbolic name of the bundle it came from
+   */
+  @ProviderType
+  record ProfileInfo(String id, String name, String vendor, String pack) {
+  }
+
+  /**
    * An input port and what was made of it.
    *
    * @param port the input port's id

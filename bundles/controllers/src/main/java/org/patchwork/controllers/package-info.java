@@ -14,7 +14,7 @@
  * }</pre>
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.patchwork.controllers;
 
 import org.osgi.annotation.bundle.Export;

@@ -201,6 +201,16 @@ public final class Controllers implements ControllerService, MidiListener, PortL
   }
 
   @Override
+  public List<ProfileInfo> profiles() {
+    // Without OSGi there are no packs: the profiles given, as shipped with this bundle.
+    List<ProfileInfo> out = new ArrayList<>();
+    for (Profile p : profiles.get()) {
+      out.add(new ProfileInfo(p.id(), p.name(), p.vendor(), "org.patchwork.controllers"));
+    }
+    return out;
+  }
+
+  @Override
   public List<Device> devices() {
     List<Device> out = new ArrayList<>();
     surfaces.values().stream().sorted((a, b) -> a.input.compareTo(b.input)).forEach(s -> {

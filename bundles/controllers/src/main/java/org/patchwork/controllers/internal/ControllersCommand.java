@@ -215,6 +215,10 @@ public final class ControllersCommand {
       ArrayNode b = n.putArray("bindings");
       d.bindings().forEach(b::add);
     }
+    ArrayNode pr = root.putArray("profiles");
+    for (ControllerService.ProfileInfo p : controllers.profiles()) {
+      pr.addObject().put("id", p.id()).put("name", p.name()).put("vendor", p.vendor()).put("pack", p.pack());
+    }
     ArrayNode ms = root.putArray("mappings");
     for (Mapping m : controllers.mappings()) {
       ObjectNode n = ms.addObject();
@@ -245,6 +249,9 @@ public final class ControllersCommand {
           d.get("profile").asText().isEmpty() ? "(none)" : d.get("profileName").asText() + " [" + d.get("profile").asText() + "]"));
       d.get("bindings").forEach(b -> s.append("      ").append(b.asText()).append('\n'));
     });
+    s.append(String.format("%nPROFILES%n"));
+    listing.get("profiles").forEach(p -> s.append(String.format("  %-36s %s (%s)  from %s%n", p.get("id").asText(),
+        p.get("name").asText(), p.get("vendor").asText(), p.get("pack").asText())));
     s.append(String.format("%nLEARNED MAPPINGS%n"));
     if (listing.get("mappings").isEmpty()) {
       s.append("  (none)\n");

@@ -178,4 +178,9 @@ public final class ControllersComponent implements ControllerService {
   public List<Device> devices() {
     return controllers.devices();
   }
+
+  @Override
+  public List<ProfileInfo> profiles() {
+    return packs.infos();
+  }
 }

@@ -14,6 +14,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.util.tracker.BundleTracker;
+import org.patchwork.controllers.ControllerService;
 
 /**
  * The profile packs installed: every bundle whose manifest has a
@@ -50,6 +51,25 @@ final class ProfilePacks extends BundleTracker<List<Profile>> {
         if (!seen.contains(p.id())) {
           seen.add(p.id());
           out.add(p);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every profile as {@link #profiles()} orders them, with the pack it came from. */
+  List<ControllerService.ProfileInfo> infos() {
+    List<Long> ids = new ArrayList<>(byBundle.keySet());
+    ids.sort(Collections.reverseOrder());
+    List<ControllerService.ProfileInfo> out = new ArrayList<>();
+    List<String> seen = new ArrayList<>();
+    for (Long id : ids) {
+      Bundle b = context.getBundle(id);
+      String pack = b == null ? "bundle " + id : b.getSymbolicName();
+      for (Profile p : byBundle.get(id)) {
+        if (!seen.contains(p.id())) {
+          seen.add(p.id());
+          out.add(new ControllerService.ProfileInfo(p.id(), p.name(), p.vendor(), pack));
         }
       }
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.patchwork.controllers.ControllerService;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchwork.controllers.ControlState;
 import org.patchwork.controllers.testing.RecordingBackend;
@@ -104,6 +105,9 @@ class DeviceSetupTest {
       ObjectNode listing = ControllersCommand.listing(midi.ports(), controllers);
       String text = ControllersCommand.text(listing);
       assertTrue(text.contains("Korg nanoKONTROL2 [korg.nanokontrol2]") && text.contains("lead/cutoff"), text);
+      assertEquals(List.of("akai.apc-mini", "novation.launchpad-mini-mk3", "korg.nanokontrol2"),
+          controllers.profiles().stream().map(ControllerService.ProfileInfo::id).toList(), "the installed profiles");
+      assertEquals(3, listing.get("profiles").size(), listing.toString());
 
       // a device with a plain name is recognised by its identity reply
       LoopbackDevice plain = LoopbackProvider.plug("USB MIDI Device");

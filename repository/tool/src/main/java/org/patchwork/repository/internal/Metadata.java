@@ -99,8 +99,9 @@ record Metadata(
     if (!DescriptorScan.implementations(facts, "org.patchwork.sdk.project.ProjectRepository").isEmpty()) {
       return "storage";
     }
-    if (!DescriptorScan.implementations(facts, "org.patchwork.sdk.control.ControllerMapper").isEmpty()) {
-      return "controller";
+    if (!DescriptorScan.implementations(facts, "org.patchwork.sdk.control.ControllerMapper").isEmpty()
+        || facts.headers().containsKey("Patchwork-Controller-Profiles")) {
+      return "controller"; // a mapper, or a profile pack (data only, docs/controller-profiles.md)
     }
     return facts.headers().containsKey("Export-Package") ? "library" : "bundle";
   }
