@@ -66,6 +66,19 @@ public final class Player implements LivePlayback {
     this.registry = registry;
   }
 
+  /** Opens the named driver at the project's rate; a refusal is the user's to fix (exit 2). */
+  private static AudioDriver openDriver(Project project, String driverName, int block) {
+    AudioDriver driver = Projects.checked(() -> Drivers.create(driverName));
+    try {
+      driver.open(Projects.checked(() -> new DriverSettings((int) Math.round(project.sampleRate()), block, 2, 2,
+          "patchwork")));
+    } catch (DriverException e) {
+      driver.close();
+      throw new UsageException("play: the " + driver.name() + " driver cannot start: " + e.getMessage());
+    }
+    return driver;
+  }
+
   /**
    * Plays {@code project} through the named driver for {@code seconds} (0: to the end plus the
    * release tail). Replaces a run in progress. A tracker song is compiled for the driver's rate
@@ -79,14 +92,7 @@ public final class Player implements LivePlayback {
     SongTimeline song = SongTimeline.of(file, project, registry, project.sampleRate());
     stop();
     remember(file, driverName, block);
-    AudioDriver driver = Projects.checked(() -> Drivers.create(driverName));
-    try {
-      driver.open(Projects.checked(() -> new DriverSettings((int) Math.round(project.sampleRate()), block, 2, 2,
-          "patchwork")));
-    } catch (DriverException e) {
-      driver.close();
-      throw new UsageException("play: the " + driver.name() + " driver cannot start: " + e.getMessage());
-    }
+    AudioDriver driver = openDriver(project, driverName, block);
     TelemetryRing telemetry;
     Session session;
     try {
@@ -172,14 +178,7 @@ public final class Player implements LivePlayback {
     Score score = LiveStart.score(file, project, registry, project.sampleRate());
     stop();
     remember(file, driverName, block);
-    AudioDriver driver = Projects.checked(() -> Drivers.create(driverName));
-    try {
-      driver.open(Projects.checked(() -> new DriverSettings((int) Math.round(project.sampleRate()), block, 2, 2,
-          "patchwork")));
-    } catch (DriverException e) {
-      driver.close();
-      throw new UsageException("play: the " + driver.name() + " driver cannot start: " + e.getMessage());
-    }
+    AudioDriver driver = openDriver(project, driverName, block);
     LiveSong run;
     try {
       if (driver.sampleRate() != project.sampleRate()) {
