@@ -48,7 +48,10 @@ public final class Player implements LivePlayback {
   private static final int PRIME_SECONDS = 90;
   /** Fresh sessions after the long one, and how long each plays; see {@link #prime}. */
   private static final int PRIME_FRESH_SESSIONS = 2;
-  private static final int PRIME_FRESH_SECONDS = 4;
+  private static final int PRIME_FRESH_SECONDS = 1;
+  /** A song is primed with 1 s out of every 8 s (see {@link PrimingTimeline}). */
+  private static final double PRIME_WINDOW_SECONDS = 1;
+  private static final double PRIME_STRIDE_SECONDS = 8;
   private static final long COMPILER_WAIT_MILLIS = 10_000;
   private static final long COMPILER_QUIET_MILLIS = 400;
   private final ModuleRegistry registry;
@@ -254,7 +257,8 @@ public final class Player implements LivePlayback {
    * song's timeline takes the same paths (parameter, tempo and expression events) as it will
    * while playing.
    *
-   * <p>The first session plays the song (up to 90 s) with the CPU budget on, as playing does.
+   * <p>The first session plays the song sampled (1 s out of every 8 s, {@link PrimingTimeline};
+   * up to 90 s) with the CPU budget on, as playing does.
    * Then fresh sessions play a few seconds each: a new session's first blocks take branches
    * (the transport's start, each module's first block) that the long session took once, before
    * any profile was kept, so C2 compiled them as never taken. Measured with
@@ -262,8 +266,9 @@ public final class Player implements LivePlayback {
    * block trapped out of the compiled code of the engine, the reverb, the delay and the
    * limiter, which then ran interpreted for seconds and made JACK report xruns.
    */
-  private void prime(Project project, Timeline timeline, int rate, int block) {
+  private void prime(Project project, Timeline song, int rate, int block) {
     float[][] out = new float[2][block];
+    Timeline timeline = PrimingTimeline.sample(song, PRIME_WINDOW_SECONDS, PRIME_STRIDE_SECONDS);
     long whole = (long) PRIME_SECONDS * rate;
     long fresh = (long) PRIME_FRESH_SECONDS * rate;
     for (int round = 0; round < 1 + PRIME_FRESH_SESSIONS; round++) {
