@@ -96,4 +96,25 @@ public interface LiveRun {
 
   /** Beats per minute now. */
   double tempo();
+
+  /**
+   * Turns recording on or off: notes played live are also written into the song, each at the
+   * line playing when it came (the next one past its middle), on the track's first note column
+   * with its velocity as volume, and a note-off where it was released. Thread: any.
+   *
+   * @return false if the run plays a project in notes, which has no song to write into
+   */
+  default boolean record(boolean on) {
+    return false;
+  }
+
+  /** Whether notes are being recorded. */
+  default boolean recording() {
+    return false;
+  }
+
+  /** The run's song with what was recorded, as the project's {@code song} JSON; null without a song. */
+  default String recordedSong() {
+    return null;
+  }
 }

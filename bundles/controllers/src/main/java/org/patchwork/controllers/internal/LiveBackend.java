@@ -219,6 +219,25 @@ public final class LiveBackend implements ControlBackend, LivePlayback.Listener 
     }
   }
 
+  /**
+   * {@code transport.record}: a controller's record button (argument 1) turns recording on or
+   * off in turn; OSC {@code /transport/record} sends {@code transport.record.set} with 1 or 0.
+   */
+  @Override
+  public void command(long frame, String name, int argument) {
+    if (!name.equals("transport.record") && !name.equals("transport.record.set")) {
+      return;
+    }
+    LiveRun r = needed("record");
+    if (r == null) {
+      return;
+    }
+    boolean on = name.equals("transport.record") ? !r.recording() : argument != 0;
+    if (!r.record(on)) {
+      log.warn("record: " + r.name() + " plays a list of notes, not a tracker song: nothing to record into");
+    }
+  }
+
   @Override
   public void noteOff(long frame, int track, int key) {
     LiveRun r = live();

@@ -91,6 +91,7 @@ final class OscDispatcher {
       case "continue" -> done(count(a, 0) && target.resume(nanos));
       case "tempo" -> done(target.tempo(nanos, number(a, 0, 1, 1, 999)));
       case "position" -> done(target.locate(nanos, number(a, 0, 1, 0, 1e7)));
+      case "record" -> done(target.command(nanos, "transport.record.set", flag(a) ? 1 : 0));
       default -> Result.unknown(address);
     };
   }
@@ -242,7 +243,7 @@ final class OscDispatcher {
       case Boolean b -> b;
       case Integer n when n == 0 || n == 1 -> n == 1;
       case Float f when f == 0f || f == 1f -> f == 1f;
-      case null, default -> throw new Invalid("mute takes 0 or 1 (i or f) or T/F, not " + a.get(0));
+      case null, default -> throw new Invalid("takes 0 or 1 (i or f) or T/F, not " + a.get(0));
     };
   }
 

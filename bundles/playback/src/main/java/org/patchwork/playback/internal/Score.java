@@ -52,4 +52,31 @@ interface Score {
 
   /** The song's order, pattern and line now, or null. */
   int[] position();
+
+  /** Turns recording on or off; false if this score cannot record (a project in notes). */
+  default boolean record(boolean on) {
+    return false;
+  }
+
+  /** Whether notes played live are written into the song. */
+  default boolean recording() {
+    return false;
+  }
+
+  /**
+   * While recording: writes a note played live at engine frame {@code frame} into the song, at
+   * the line playing then (the next one past its middle). Called after the note was sent to the
+   * engine, so the sequencer never plays it a second time.
+   */
+  default void recordNoteOn(long frame, int track, int key, double velocity, Out out) {
+  }
+
+  /** While recording: writes a note-off at the line playing at {@code frame}, past the note's own. */
+  default void recordNoteOff(long frame, int track, int key, Out out) {
+  }
+
+  /** The song as recorded so far, as the project's {@code song} JSON, or null (no song). */
+  default String songJson() {
+    return null;
+  }
 }

@@ -3,12 +3,14 @@ package org.patchwork.playback.internal;
 import java.math.BigDecimal;
 import java.util.function.Function;
 import org.patchwork.sequencer.Edit;
+import org.patchwork.sequencer.NoteCell;
 import org.patchwork.sequencer.ParamTarget;
 import org.patchwork.sequencer.Playhead;
 import org.patchwork.sequencer.Sequencer;
 import org.patchwork.sequencer.Song;
 import org.patchwork.sequencer.SongEditor;
 import org.patchwork.sequencer.SongEvent;
+import org.patchwork.sequencer.SongJson;
 import org.patchwork.sequencer.SongPosition;
 import org.patchwork.sequencer.SongTrack;
 
@@ -34,6 +36,9 @@ final class SongScore implements Score {
   /** The sequencer frame of the next line, where a new tempo takes over; -1 for none waiting. */
   private long tempoAt = -1;
   private SongPosition tempoFrom;
+  private boolean recording;
+  /** Where each recorded note sounding now was written: track << 8 | key to its line. */
+  private final java.util.Map<Integer, Playhead> recorded = new java.util.HashMap<>();
 
   SongScore(Song song, double sampleRate) {
     this.sequencer = new Sequencer(sampleRate, new SongEditor(song));
@@ -131,6 +136,68 @@ final class SongScore implements Score {
   public int[] position() {
     Playhead p = sequencer.transport().playhead();
     return start < 0 || p == null ? null : new int[] {p.order(), p.pattern(), p.line()};
+  }
+
+  @Override
+  public boolean record(boolean on) {
+    recording = on;
+    if (!on) {
+      recorded.clear();
+    }
+    return true;
+  }
+
+  @Override
+  public boolean recording() {
+    return recording;
+  }
+
+  @Override
+  public void recordNoteOn(long frame, int track, int key, double velocity, Out out) {
+    Playhead row = recordedLine(frame, out);
+    if (row == null || track < 0 || track >= sequencer.song().tracks().size()) {
+      return;
+    }
+    int volume = (int) Math.max(1, Math.min(128, Math.round(velocity * 128)));
+    sequencer.edit(new Edit.SetNote(row.pattern(), track, row.line(), 0, NoteCell.of(key).withVolume(volume)));
+    recorded.put(track << 8 | key, row);
+  }
+
+  @Override
+  public void recordNoteOff(long frame, int track, int key, Out out) {
+    Playhead on = recorded.remove(track << 8 | key);
+    Playhead row = recordedLine(frame, out);
+    if (on == null || row == null || row.equals(on)) {
+      return; // released within its own line: the next note or the pattern's end cuts it
+    }
+    sequencer.edit(new Edit.SetNote(row.pattern(), track, row.line(), 0, NoteCell.off()));
+  }
+
+  /**
+   * The line playing at engine frame {@code frame}, or the next one when the frame is past the
+   * middle of its line and the next has been played already (a later line is written when it
+   * comes round again). The song is rendered up to the frame first so the line is known.
+   */
+  private Playhead recordedLine(long frame, Out out) {
+    if (!recording || start < 0) {
+      return null;
+    }
+    render(frame, Long.MAX_VALUE, out);
+    long f = frame - start;
+    Playhead row = sequencer.lineAt(f);
+    if (row == null) {
+      return null;
+    }
+    Playhead next = sequencer.lineAfter(row);
+    if (next != null && f - row.frame() > (next.frame() - row.frame()) / 2) {
+      row = next;
+    }
+    return row;
+  }
+
+  @Override
+  public String songJson() {
+    return SongJson.write(sequencer.song());
   }
 
   /** The line {@code beats} quarter notes into the order list; the last line past the end. */

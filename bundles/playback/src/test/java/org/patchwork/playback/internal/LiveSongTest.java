@@ -67,7 +67,7 @@ class LiveSongTest {
   }
 
   /** The amplitude of the {@code hz} component of {@code x[from..to)} (Goertzel). */
-  private static double level(float[] x, int from, int to, double hz, double rate) {
+  static double level(float[] x, int from, int to, double hz, double rate) {
     double c = 2 * Math.cos(2 * Math.PI * hz / rate);
     double s1 = 0;
     double s2 = 0;
