@@ -371,6 +371,24 @@ class ControllersHostIT {
       assertEquals("keys", saved.get("mappings").get(0).get("instance").asText(), saved.toString());
       assertEquals("jump", saved.get("mappings").get(0).get("takeover").asText());
 
+      // recording: play again, record on over OSC, a note over OSC, then save the song into the project
+      oscsend(osc, "/transport/play", "");
+      Thread.sleep(500);
+      oscsend(osc, "/transport/record", "i", "1");
+      Thread.sleep(200);
+      oscsend(osc, "/note", "iif", "1", "74", "0.5");
+      Thread.sleep(150);
+      oscsend(osc, "/note/off", "ii", "1", "74");
+      Thread.sleep(300);
+      oscsend(osc, "/transport/record", "i", "0");
+      Thread.sleep(200);
+      int saveMark = host.out().length();
+      command(host, "pw:record save");
+      assertTrue(host.out().substring(saveMark).contains("saved the recorded song into"), host.out() + host.err());
+      JsonNode recorded = JSON.readTree(project.toFile()).get("song").get("patterns").get(0).get("tracks").get(1);
+      assertTrue(recorded.toString().contains("\"D-5\""), "the note played over OSC, recorded on track 1: " + recorded);
+      oscsend(osc, "/transport/stop", "");
+
       stats = command(host, "pw:stats");
       long blocks = stats.get("blocks").asLong();
       System.out.println("ControllersHostIT: live run " + stats);
