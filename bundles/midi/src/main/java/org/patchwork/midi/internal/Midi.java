@@ -146,6 +146,17 @@ public final class Midi implements MidiService, AutoCloseable {
   public void rescanNow() {
     try {
       scanner.submit(this::scan).get(60, TimeUnit.SECONDS); // a hang detector: a loaded host can take seconds to answer
+    } catch (java.util.concurrent.TimeoutException e) {
+      // Say where the scan hangs (a JACK server that does not answer, a Java Sound provider).
+      StringBuilder where = new StringBuilder();
+      Thread.getAllStackTraces().forEach((t, stack) -> {
+        if (t.getName().equals("patchwork-midi-scan")) {
+          for (int i = 0; i < Math.min(stack.length, 12); i++) {
+            where.append("\n    at ").append(stack[i]);
+          }
+        }
+      });
+      throw new IllegalStateException("MIDI rescan did not finish in 60 s; the scan thread is" + where, e);
     } catch (Exception e) {
       throw new IllegalStateException("MIDI rescan failed: " + e, e);
     }
