@@ -27,7 +27,6 @@ public final class StatsRecorder {
   private final AtomicLong failures = new AtomicLong();
   private final AtomicLongArray xrunBlocks = new AtomicLongArray(DriverStats.XRUNS_KEPT);
   private long windowStart = -1; // audio thread only
-  private long longest = -1; // audio thread only
   private volatile long maxBlock;
   private volatile long windowBytes = -1;
   private volatile long windowBlocks;
@@ -79,6 +78,10 @@ public final class StatsRecorder {
   /** Audio thread, after the callback returned. */
   public void endBlock(long startNanos, long endNanos, boolean missedDeadline, boolean failed) {
     long micros = (endNanos - startNanos) / 1_000;
+    long done = blocks.getPlain() + 1;
+    if (done == 1 || micros > histogram.max()) {
+      maxBlock = done; // the histogram keeps the longest exactly; this is where it happened
+    }
     histogram.record(micros);
     if (missedDeadline) {
       misses.setRelease(misses.getPlain() + 1); // single writer: no atomic read-modify-write needed
@@ -86,12 +89,7 @@ public final class StatsRecorder {
     if (failed) {
       failures.setRelease(failures.getPlain() + 1);
     }
-    long done = blocks.getPlain() + 1;
     blocks.setRelease(done);
-    if (micros > longest) {
-      longest = micros;
-      maxBlock = done;
-    }
     if (windowStart >= 0) {
       windowBytes = meter.allocatedBytes() - windowStart;
       windowBlocks = done - warmupBlocks;
@@ -116,7 +114,6 @@ public final class StatsRecorder {
     windowStart = -1;
     windowBytes = -1;
     windowBlocks = 0;
-    longest = -1;
     maxBlock = 0;
     for (int i = 0; i < DriverStats.XRUNS_KEPT; i++) {
       xrunBlocks.set(i, 0);
