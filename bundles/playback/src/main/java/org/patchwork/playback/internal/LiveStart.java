@@ -1,9 +1,7 @@
 package org.patchwork.playback.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import org.patchwork.drivers.DriverStats;
 import org.patchwork.engine.ModuleRegistry;
 import org.patchwork.engine.Project;
 import org.patchwork.sdk.cli.UsageException;
@@ -33,23 +31,8 @@ final class LiveStart {
 
   /** {@code pw:stats} of a live run: the driver's figures as for a fixed run, and the live state. */
   static ObjectNode json(LiveSong run) {
-    DriverStats s = run.stats();
-    ObjectNode o = new ObjectMapper().createObjectNode();
-    o.put("driver", run.driverName());
-    o.put("sampleRate", run.sampleRate());
-    o.put("blockSize", run.blockSize());
-    o.put("blocks", s.blocks());
-    o.put("xruns", s.xruns());
-    o.put("deadlineMisses", s.deadlineMisses());
-    ObjectNode micros = o.putObject("callbackMicros");
-    micros.put("p50", s.p50Micros());
-    micros.put("p99", s.p99Micros());
-    micros.put("max", s.maxMicros());
-    o.put("audioThreadAllocatedBytes", s.audioThreadAllocatedBytes());
-    o.put("allocationWindowBlocks", s.allocationWindowBlocks());
-    o.put("telemetryDropped", run.telemetryDropped());
-    o.put("callbackFailures", s.callbackFailures());
-    o.put("moduleFaults", run.faults());
+    ObjectNode o = Player.driverJson(run.driverName(), run.sampleRate(), run.blockSize(), run.stats(),
+        run.telemetryDropped(), run.faults());
     ObjectNode live = o.putObject("live");
     live.put("project", run.project().toString());
     live.put("playing", run.playing());

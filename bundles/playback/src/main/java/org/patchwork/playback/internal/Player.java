@@ -380,12 +380,16 @@ public final class Player implements LivePlayback {
     return current == null ? null : json(current);
   }
 
-  static ObjectNode json(Playback run) {
-    DriverStats s = run.stats();
+  /**
+   * The statistics every run reports, fixed or live ({@code play --stats}, {@code pw:stats}):
+   * the driver's counters and timing, allocation, telemetry drops and module faults.
+   */
+  static ObjectNode driverJson(String driver, int sampleRate, int blockSize, DriverStats s, long telemetryDropped,
+      long moduleFaults) {
     ObjectNode o = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).createObjectNode();
-    o.put("driver", run.driverName());
-    o.put("sampleRate", run.sampleRate());
-    o.put("blockSize", run.blockSize());
+    o.put("driver", driver);
+    o.put("sampleRate", sampleRate);
+    o.put("blockSize", blockSize);
     o.put("blocks", s.blocks());
     o.put("xruns", s.xruns());
     ArrayNode xrunBlocks = o.putArray("xrunBlocks");
@@ -398,9 +402,15 @@ public final class Player implements LivePlayback {
     micros.put("maxBlock", s.maxBlock());
     o.put("audioThreadAllocatedBytes", s.audioThreadAllocatedBytes());
     o.put("allocationWindowBlocks", s.allocationWindowBlocks());
-    o.put("telemetryDropped", run.telemetryDropped());
+    o.put("telemetryDropped", telemetryDropped);
     o.put("callbackFailures", s.callbackFailures());
-    o.put("moduleFaults", run.faults());
+    o.put("moduleFaults", moduleFaults);
+    return o;
+  }
+
+  static ObjectNode json(Playback run) {
+    ObjectNode o = driverJson(run.driverName(), run.sampleRate(), run.blockSize(), run.stats(),
+        run.telemetryDropped(), run.faults());
     LiveStats.add(o, run);
     o.put("playheadFrame", run.playhead());
     Playhead at = run.position();
