@@ -1,12 +1,17 @@
 package org.patchwork.bus;
 
-import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.SingleProducerSequencer;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The ring from the model thread (sequencer, editor) to the audio thread: timestamped notes,
  * parameter changes, transport changes and swaps of immutable plans or snapshots.
+ *
+ * <p>Flat storage: the Disruptor's single-producer sequencer orders the slots, and the slots
+ * themselves are four {@code long}s each in one pre-allocated array (two per cache line, read
+ * in order by the audio thread, which the CPU's prefetcher follows); only a swap's object sits
+ * in a parallel array. See {@link EngineMessage} for the packing.
  *
  * <p>Single producer: exactly one thread publishes. The audio thread is the single consumer
  * and drains {@link #reader()} at the start of every block without waiting. Publishing parks
@@ -21,7 +26,10 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public final class EngineRing {
 
-  private final RingBuffer<EngineMessage> ring;
+  private final SingleProducerSequencer ring;
+  private final int mask;
+  private final long[] data;
+  private final Object[] payloads;
   private final RingReader<EngineMessage> reader;
   private final Batch batch = new Batch();
 
@@ -34,9 +42,12 @@ public final class EngineRing {
   public EngineRing(int bufferSize) {
     // Nobody ever waits on this ring (the reader polls), and SleepingWaitStrategy's publish-side
     // signal is a no-op: no lock, no syscall. See docs/decisions/0010-bus-wait-strategies.md.
-    ring = RingBuffer.createSingleProducer(
-        EngineMessage::new, Rings.checkBufferSize(bufferSize), new SleepingWaitStrategy());
-    reader = new RingReader<>(ring);
+    ring = new SingleProducerSequencer(Rings.checkBufferSize(bufferSize), new SleepingWaitStrategy());
+    mask = bufferSize - 1;
+    data = new long[bufferSize * EngineMessage.SLOT];
+    payloads = new Object[bufferSize];
+    EngineMessage view = new EngineMessage(data, payloads);
+    reader = new RingReader<>(ring.newPoller(sequence -> view.at((int) sequence & mask)), ring);
   }
 
   /**
@@ -73,7 +84,7 @@ public final class EngineRing {
   public void noteOn(long frame, int track, int noteId, int key, float velocity) {
     long s = ring.next();
     try {
-      ring.get(s).note(EngineMessage.Kind.NOTE_ON, frame, track, noteId, key, velocity, 0);
+      EngineMessage.note(data, payloads, (int) s & mask, EngineMessage.Kind.NOTE_ON, frame, track, noteId, key, velocity, 0);
     } finally {
       ring.publish(s);
     }
@@ -83,7 +94,7 @@ public final class EngineRing {
   public void noteOff(long frame, int track, int noteId, int key) {
     long s = ring.next();
     try {
-      ring.get(s).note(EngineMessage.Kind.NOTE_OFF, frame, track, noteId, key, 0f, 0);
+      EngineMessage.note(data, payloads, (int) s & mask, EngineMessage.Kind.NOTE_OFF, frame, track, noteId, key, 0f, 0);
     } finally {
       ring.publish(s);
     }
@@ -93,7 +104,7 @@ public final class EngineRing {
   public void allNotesOff(long frame, int track) {
     long s = ring.next();
     try {
-      ring.get(s).note(EngineMessage.Kind.ALL_NOTES_OFF, frame, track, -1, -1, 0f, 0);
+      EngineMessage.note(data, payloads, (int) s & mask, EngineMessage.Kind.ALL_NOTES_OFF, frame, track, -1, -1, 0f, 0);
     } finally {
       ring.publish(s);
     }
@@ -103,7 +114,7 @@ public final class EngineRing {
   public void noteExpression(long frame, int track, int noteId, double value) {
     long s = ring.next();
     try {
-      ring.get(s).note(EngineMessage.Kind.NOTE_EXPRESSION, frame, track, noteId, -1, 0f, value);
+      EngineMessage.note(data, payloads, (int) s & mask, EngineMessage.Kind.NOTE_EXPRESSION, frame, track, noteId, -1, 0f, value);
     } finally {
       ring.publish(s);
     }
@@ -113,7 +124,7 @@ public final class EngineRing {
   public void parameter(long frame, int node, int parameter, double value) {
     long s = ring.next();
     try {
-      ring.get(s).parameter(frame, node, parameter, value);
+      EngineMessage.parameter(data, payloads, (int) s & mask, frame, node, parameter, value);
     } finally {
       ring.publish(s);
     }
@@ -144,7 +155,7 @@ public final class EngineRing {
     }
     long s = ring.next();
     try {
-      ring.get(s).swap(snapshot);
+      EngineMessage.swap(data, payloads, (int) s & mask, snapshot);
     } finally {
       ring.publish(s);
     }
@@ -168,7 +179,7 @@ public final class EngineRing {
   private void transport(EngineMessage.Kind kind, long frame, long songFrame, double tempo) {
     long s = ring.next();
     try {
-      ring.get(s).transport(kind, frame, songFrame, tempo);
+      EngineMessage.transport(data, payloads, (int) s & mask, kind, frame, songFrame, tempo);
     } finally {
       ring.publish(s);
     }
@@ -188,25 +199,25 @@ public final class EngineRing {
 
     /** Fills the next slot with a note-on (see {@link EngineRing#noteOn}). */
     public Batch noteOn(long frame, int track, int noteId, int key, float velocity) {
-      slot().note(EngineMessage.Kind.NOTE_ON, frame, track, noteId, key, velocity, 0);
+      EngineMessage.note(data, payloads, slot(), EngineMessage.Kind.NOTE_ON, frame, track, noteId, key, velocity, 0);
       return this;
     }
 
     /** Fills the next slot with a note-off (see {@link EngineRing#noteOff}). */
     public Batch noteOff(long frame, int track, int noteId, int key) {
-      slot().note(EngineMessage.Kind.NOTE_OFF, frame, track, noteId, key, 0f, 0);
+      EngineMessage.note(data, payloads, slot(), EngineMessage.Kind.NOTE_OFF, frame, track, noteId, key, 0f, 0);
       return this;
     }
 
     /** Fills the next slot with a note expression (see {@link EngineRing#noteExpression}). */
     public Batch noteExpression(long frame, int track, int noteId, double value) {
-      slot().note(EngineMessage.Kind.NOTE_EXPRESSION, frame, track, noteId, -1, 0f, value);
+      EngineMessage.note(data, payloads, slot(), EngineMessage.Kind.NOTE_EXPRESSION, frame, track, noteId, -1, 0f, value);
       return this;
     }
 
     /** Fills the next slot with a parameter change (see {@link EngineRing#parameter}). */
     public Batch parameter(long frame, int node, int parameter, double value) {
-      slot().parameter(frame, node, parameter, value);
+      EngineMessage.parameter(data, payloads, slot(), frame, node, parameter, value);
       return this;
     }
 
@@ -223,11 +234,11 @@ public final class EngineRing {
       ring.publish(first, last);
     }
 
-    private EngineMessage slot() {
+    private int slot() {
       if (next > last) {
         throw new IllegalStateException("the batch is full: " + (last - first + 1) + " slots");
       }
-      return ring.get(next++);
+      return (int) next++ & mask;
     }
   }
 }

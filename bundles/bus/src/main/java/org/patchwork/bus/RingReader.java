@@ -2,6 +2,7 @@ package org.patchwork.bus;
 
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequencer;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -27,6 +28,12 @@ public final class RingReader<T> {
     poller = ring.newPoller();
     // Gating from the start: producers cannot overwrite what this reader has not seen yet.
     ring.addGatingSequences(poller.getSequence());
+  }
+
+  /** A reader of a ring whose slots are not objects: {@code poller} shows them through a view. */
+  RingReader(EventPoller<T> poller, Sequencer sequencer) {
+    this.poller = poller;
+    sequencer.addGatingSequences(poller.getSequence());
   }
 
   /**
