@@ -1,6 +1,6 @@
 /** Shared support for bundles that contribute {@code pw:*} commands. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.patchwork.commands;
 
 import org.osgi.annotation.bundle.Export;

@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.resolver.Resolver;
 import org.patchwork.commands.Cli;
+import org.patchwork.commands.CommandAlias;
 import org.patchwork.sdk.cli.UsageException;
 import picocli.CommandLine;
 

@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.patchwork.commands.Cli;
+import org.patchwork.commands.CommandAlias;
 import org.patchwork.repository.Keys;
 import org.patchwork.sdk.cli.UsageException;
 import picocli.CommandLine;

@@ -1,4 +1,4 @@
-package org.patchwork.marketplace.internal;
+package org.patchwork.commands;
 
 import java.util.ArrayList;
 import java.util.Dictionary;
@@ -8,9 +8,9 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
 /**
- * {@code pw:market-install ARGS} as a shell command of its own, the same as {@code pw:market install
- * ARGS}. {@code bin/patchwork market install} reaches {@code pw:market} (the launcher maps only the
- * first word); the hyphenated names serve shell users and scripts. Gogo calls {@code _main} for
+ * A subcommand as a shell command of its own: {@code pw:repo-publish ARGS} runs the same as
+ * {@code pw:repo publish ARGS}. {@code bin/patchwork repo publish} reaches {@code pw:repo} (the
+ * launcher maps only the first word); the hyphenated names serve shell users and scripts. Gogo calls {@code _main} for
  * any command name a service registers.
  */
 public final class CommandAlias {
@@ -42,8 +42,14 @@ public final class CommandAlias {
     target.run(all);
   }
 
-  /** Registers {@code pw:COMMAND-SUB} for each subcommand; unregister them on deactivation. */
-  static List<ServiceRegistration<?>> register(BundleContext context, String command, List<String> subcommands,
+  /**
+   * Registers {@code pw:COMMAND-SUB} for each subcommand; unregister them on deactivation.
+   *
+   * <pre>{@code
+   * aliases = CommandAlias.register(context, "repo", List.of("publish", "verify"), this::repo);
+   * }</pre>
+   */
+  public static List<ServiceRegistration<?>> register(BundleContext context, String command, List<String> subcommands,
       Target target) {
     List<ServiceRegistration<?>> registrations = new ArrayList<>();
     for (String sub : subcommands) {
@@ -58,7 +64,8 @@ public final class CommandAlias {
     return registrations;
   }
 
-  static void unregister(List<ServiceRegistration<?>> registrations) {
+  /** Unregisters what {@link #register} registered; a registration already gone is skipped. */
+  public static void unregister(List<ServiceRegistration<?>> registrations) {
     for (ServiceRegistration<?> r : registrations) {
       try {
         r.unregister();
