@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.osgi.annotation.versioning.ProviderType;
+import org.patchwork.sdk.project.Assets;
 import org.patchwork.sdk.project.ProjectRepository;
 import org.patchwork.sdk.project.ProjectSummary;
 import org.patchwork.sdk.project.StaleRevisionException;
@@ -174,7 +175,7 @@ public final class S3Repository implements ProjectRepository, Closeable {
   @Override
   public String save(String projectId, byte[] manifest, String expectedRevision) throws IOException {
     byte[] body = Bytes.gzip(manifest);
-    long n = commit(projectId, body, Map.of("sha256", Bytes.sha256Hex(manifest)), expectedRevision);
+    long n = commit(projectId, body, Map.of("sha256", Assets.sha256Hex(manifest)), expectedRevision);
     collect(projectId, n - KEEP, n - KEEP);
     return Long.toString(n);
   }
@@ -305,7 +306,7 @@ public final class S3Repository implements ProjectRepository, Closeable {
    */
   public Set<String> missingAssets(Collection<String> sha256s) throws IOException {
     Set<String> wanted = new TreeSet<>(sha256s);
-    wanted.forEach(Bytes::checkSha);
+    wanted.forEach(Assets::checkName);
     if (wanted.size() <= LIST_THRESHOLD) {
       Set<String> missing = new TreeSet<>();
       for (String sha : wanted) {
@@ -340,7 +341,7 @@ public final class S3Repository implements ProjectRepository, Closeable {
     if (in == null) {
       throw new NoSuchFileException(where(key), null, "no such asset");
     }
-    return Bytes.verifying(in, sha256, where(key));
+    return Assets.verifying(in, sha256, where(key));
   }
 
   @Override
@@ -352,7 +353,7 @@ public final class S3Repository implements ProjectRepository, Closeable {
     try {
       RequestBody body;
       if (length <= MEMORY_LIMIT) {
-        body = RequestBody.fromBytes(Bytes.readChecked(data, length, sha256));
+        body = RequestBody.fromBytes(Assets.readChecked(data, length, sha256));
       } else {
         staged = Files.createTempFile("patchwork-asset-", ".part");
         body = RequestBody.fromFile(stage(data, length, sha256, staged));
@@ -419,7 +420,7 @@ public final class S3Repository implements ProjectRepository, Closeable {
   }
 
   private String assetKey(String sha256) {
-    return settings.prefix() + "assets/" + Bytes.checkSha(sha256);
+    return settings.prefix() + "assets/" + Assets.checkName(sha256);
   }
 
   private String where(String key) {
@@ -427,7 +428,7 @@ public final class S3Repository implements ProjectRepository, Closeable {
   }
 
   private static Path stage(InputStream data, long length, String sha256, Path file) throws IOException {
-    var digest = Bytes.sha256();
+    var digest = Assets.sha256();
     long n = 0;
     try (var out = Files.newOutputStream(file)) {
       byte[] buf = new byte[1 << 16];

@@ -33,7 +33,7 @@ public final class FelixHarness implements AutoCloseable {
     Map<String, Object> config = new HashMap<>(properties);
     config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
     config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-    List<String> extra = new ArrayList<>(List.of("org.patchwork.sdk.project;version=\"1.0.0\""));
+    List<String> extra = new ArrayList<>(List.of("org.patchwork.sdk.project;version=\"1.1.0\""));
     extra.addAll(extraSystemPackages);
     config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, String.join(",", extra));
     felix = new Felix(config);

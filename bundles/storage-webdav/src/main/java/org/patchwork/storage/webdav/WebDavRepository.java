@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.impl.client.HttpClientBuilder;
 import org.osgi.annotation.versioning.ProviderType;
+import org.patchwork.sdk.project.Assets;
 import org.patchwork.sdk.project.ProjectRepository;
 import org.patchwork.sdk.project.ProjectSummary;
 import org.patchwork.sdk.project.StaleRevisionException;
@@ -218,7 +219,7 @@ public final class WebDavRepository implements ProjectRepository, Closeable {
     // The content hash, checked after the write: a server that let the MOVE replace another
     // writer's revision shows someone else's bytes here.
     byte[] stored = get(target + "project.json.gz");
-    if (stored == null || !Bytes.sha256Hex(stored).equals(Bytes.sha256Hex(body))) {
+    if (stored == null || !Assets.sha256Hex(stored).equals(Assets.sha256Hex(body))) {
       throw new StaleRevisionException(projectId, currentRevision(projectId));
     }
     Head h = head(projectId);
@@ -277,14 +278,14 @@ public final class WebDavRepository implements ProjectRepository, Closeable {
 
   @Override
   public boolean hasAsset(String sha256) throws IOException {
-    String url = base + "assets/" + Bytes.checkSha(sha256);
+    String url = base + "assets/" + Assets.checkName(sha256);
     return call("check asset " + sha256, () -> dav.exists(url));
   }
 
   /** Which of these assets are missing: one PROPFIND of the asset collection. */
   public Set<String> missingAssets(Collection<String> sha256s) throws IOException {
     Set<String> missing = new TreeSet<>(sha256s);
-    missing.forEach(Bytes::checkSha);
+    missing.forEach(Assets::checkName);
     if (missing.isEmpty()) {
       return missing;
     }
@@ -296,18 +297,18 @@ public final class WebDavRepository implements ProjectRepository, Closeable {
 
   @Override
   public InputStream openAsset(String sha256) throws IOException {
-    String url = base + "assets/" + Bytes.checkSha(sha256);
+    String url = base + "assets/" + Assets.checkName(sha256);
     byte[] bytes = get(url);
     if (bytes == null) {
       throw new NoSuchFileException(url, null, "no such asset");
     }
-    return Bytes.verifying(new ByteArrayInputStream(bytes), sha256, url);
+    return Assets.verifying(new ByteArrayInputStream(bytes), sha256, url);
   }
 
   @Override
   public void putAsset(String sha256, InputStream data, long length) throws IOException {
-    String url = base + "assets/" + Bytes.checkSha(sha256);
-    byte[] bytes = Bytes.readChecked(data, length, sha256);
+    String url = base + "assets/" + Assets.checkName(sha256);
+    byte[] bytes = Assets.readChecked(data, length, sha256);
     if (hasAsset(sha256)) {
       return;
     }

@@ -1,6 +1,6 @@
 /** Project storage: a repository of project manifests and content-addressed assets. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.patchwork.sdk.project;
 
 import org.osgi.annotation.bundle.Export;

@@ -25,6 +25,7 @@ import org.patchwork.project.AtomicFile;
 import org.patchwork.project.ProjectFormat;
 import org.patchwork.project.ProjectModel;
 import org.patchwork.project.Sample;
+import org.patchwork.sdk.project.Assets;
 import org.patchwork.sdk.project.ProjectRepository;
 import org.patchwork.sdk.project.ProjectSummary;
 import org.patchwork.sdk.project.StaleRevisionException;
@@ -154,7 +155,7 @@ public final class LocalProjectRepository implements ProjectRepository {
 
   @Override
   public InputStream openAsset(String sha256) throws IOException {
-    return new VerifyingInputStream(Files.newInputStream(asset(sha256)), sha256);
+    return Assets.verifying(Files.newInputStream(asset(sha256)), sha256, "asset " + sha256);
   }
 
   @Override
