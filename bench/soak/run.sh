@@ -11,8 +11,9 @@
 # Build first: mvn -B -q -ntp install -DskipTests. Needs jackd2, libjack-jackd2-dev and gcc
 # (installed with apt-get when run as root).
 #
-# Phase 1, Patchwork: a fresh `jackd -n pwsoak-PID -r -d dummy -r 48000 -p 64` (no real-time
-# scheduling, as on the CI machines), then
+#   JACKD_RT=auto|on|off   jackd with real-time scheduling (-R -P 70, as musicians run it) or
+#                          without (-r); auto (default): -R when this user may use SCHED_FIFO
+# Phase 1, Patchwork: a fresh `jackd -n pwsoak-PID -R -P 70 -d dummy -r 48000 -p 64`, then
 #   bin/patchwork play PROJECT --driver jack --seconds 60*MINUTES --stats patchwork.json
 # with PATCHWORK_JVM_OPTS=-javaagent:churn.jar=CHURN_MB_S: the churn thread runs inside the
 # player's JVM, so its garbage goes through the same collector (ZGC) as the engine's heap
@@ -79,10 +80,16 @@ jq -n --argjson len "$(awk -v s="$seconds" 'BEGIN { printf "%d", s + 60 }')" '{
 }' >"$work/soak-256/project.json"
 
 # --- a fresh JACK server per phase ---
+case "${JACKD_RT:-auto}" in
+  on) jackd_rt=(-R -P 70) ;;
+  off) jackd_rt=(-r) ;;
+  auto) if chrt -f 10 true 2>/dev/null; then jackd_rt=(-R -P 70); else jackd_rt=(-r); fi ;;
+  *) echo "soak: JACKD_RT must be auto, on or off: ${JACKD_RT}" >&2; exit 2 ;;
+esac
 server="pwsoak-$$"
 export JACK_DEFAULT_SERVER="$server" JACK_NO_AUDIO_RESERVATION=1
 start_jackd() {
-  jackd -n "$server" -r -d dummy -r 48000 -p 64 >"$work/jackd-$1.log" 2>&1 &
+  jackd -n "$server" "${jackd_rt[@]}" -d dummy -r 48000 -p 64 >"$work/jackd-$1.log" 2>&1 &
   jackd_pid=$!
   if ! jack_wait -w -t 10 >/dev/null 2>&1; then
     echo "soak: jackd did not start:" >&2
@@ -100,7 +107,7 @@ summary() { # label, stats file
   jq -r --arg name "$1" '"\($name): driver \(.driver), \(.sampleRate) Hz, \(.blockSize)-frame blocks, \(.blocks) blocks, xruns \(.xruns), deadline misses \(.deadlineMisses), callback p50 \(.callbackMicros.p50) us, p99 \(.callbackMicros.p99) us, max \(.callbackMicros.max) us"' "$2"
 }
 
-echo "soak: $minutes min per phase ($seconds s), 256 voices, jackd dummy 48000 Hz / 64 frames, churn $churn_rate MB/s"
+echo "soak: $minutes min per phase ($seconds s), 256 voices, jackd ${jackd_rt[*]} dummy 48000 Hz / 64 frames, churn $churn_rate MB/s"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # --- phase 1: Patchwork ---
