@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.patchwork.sdk.project.StoredProject;
 import org.patchwork.sync.internal.LocalProject;
-import org.patchwork.sync.internal.Sha;
+import org.patchwork.sdk.project.Assets;
 
 /**
  * Several clients edit one project at once through a real server, each round making an edit of
@@ -160,7 +160,7 @@ class ConcurrentClientsTest {
 
   static void addSample(Path folder, ObjectNode project, String id) throws Exception {
     byte[] audio = ("RIFF" + id + "WAVEdata").repeat(200).getBytes();
-    String sha = Sha.hex(audio);
+    String sha = Assets.sha256Hex(audio);
     Files.createDirectories(folder.resolve("assets"));
     Files.write(folder.resolve("assets").resolve(sha), audio);
     ObjectNode s = project.withArray("samples").addObject();

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchwork.sdk.project.StoredProject;
 import org.patchwork.sync.internal.LocalProject;
-import org.patchwork.sync.internal.Sha;
+import org.patchwork.sdk.project.Assets;
 
 /**
  * Offline first: the server is killed in the middle of a push's sample uploads; the push is
@@ -96,7 +96,7 @@ class OfflineQueueTest {
     for (int i = 0; i < 24; i++) {
       byte[] audio = new byte[200_000];
       random.nextBytes(audio);
-      String sha = Sha.hex(audio);
+      String sha = Assets.sha256Hex(audio);
       Files.createDirectories(project.resolve("assets"));
       Files.write(project.resolve("assets").resolve(sha), audio);
       p.withArray("samples").addObject().put("id", "s" + i).put("sha256", sha).put("originalName", "s" + i + ".wav")

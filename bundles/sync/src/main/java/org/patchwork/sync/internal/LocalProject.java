@@ -1,5 +1,6 @@
 package org.patchwork.sync.internal;
 
+import org.patchwork.sdk.project.Assets;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -93,7 +94,7 @@ public final class LocalProject {
     Files.createDirectories(target.getParent());
     Path tmp = target.resolveSibling("." + sha256 + "." + UUID.randomUUID() + ".part");
     try {
-      MessageDigest digest = Sha.digest();
+      MessageDigest digest = Assets.sha256();
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         byte[] buf = new byte[1 << 16];
         int n;

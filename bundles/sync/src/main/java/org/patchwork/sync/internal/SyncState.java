@@ -1,5 +1,6 @@
 package org.patchwork.sync.internal;
 
+import org.patchwork.sdk.project.Assets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,7 +40,7 @@ public final class SyncState {
     byte[] base = null;
     if (sha != null && sha.isTextual()) {
       base = Files.readAllBytes(dir.resolve("base-" + sha.asText() + ".json"));
-      if (!Sha.hex(base).equals(sha.asText())) {
+      if (!Assets.sha256Hex(base).equals(sha.asText())) {
         throw new IOException(dir + ": the kept ancestor base-" + sha.asText() + ".json was changed");
       }
     }
@@ -48,7 +49,7 @@ public final class SyncState {
 
   public void write(byte[] base, String revision) throws IOException {
     Files.createDirectories(dir);
-    String sha = Sha.hex(base);
+    String sha = Assets.sha256Hex(base);
     Path file = dir.resolve("base-" + sha + ".json");
     if (!Files.exists(file)) {
       LocalProject.writeAtomically(file, base);
