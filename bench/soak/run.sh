@@ -33,17 +33,10 @@ minutes="${1:-10}"
 churn_rate="${CHURN_MB_S:-256}"
 seconds="$(awk -v m="$minutes" 'BEGIN { s = m * 60; if (s <= 0) exit 1; printf "%g", s }')" \
   || { echo "soak: MINUTES must be a positive number: $minutes" >&2; exit 2; }
-dist="${PATCHWORK_DIST:-$root/distribution/target/patchwork}"
-launcher="$dist/bin/patchwork"
-[ -x "$launcher" ] || { echo "soak: build first (mvn -B -q -ntp install -DskipTests)" >&2; exit 2; }
-# shellcheck source=/dev/null
-source "$root/.ci/lib.sh"
-pw_find_jdk >/dev/null
-export PATCHWORK_JAVA="$JAVA_HOME/bin/java"
-pw_apt jackd2 libjack-jackd2-dev gcc libc6-dev >/dev/null
-for tool in jackd jack_wait gcc jq; do
-  command -v "$tool" >/dev/null || { echo "soak: needs $tool" >&2; exit 2; }
-done
+tag=soak
+# shellcheck source=bench/soak/lib.sh
+source "$here/lib.sh"
+soak_prepare
 
 work="$(mktemp -d)"
 jackd_pid=""
@@ -80,47 +73,27 @@ jq -n --argjson len "$(awk -v s="$seconds" 'BEGIN { printf "%d", s + 60 }')" '{
 }' >"$work/soak-256/project.json"
 
 # --- a fresh JACK server per phase ---
-case "${JACKD_RT:-auto}" in
-  on) jackd_rt=(-R -P 70) ;;
-  off) jackd_rt=(-r) ;;
-  auto) if chrt -f 10 true 2>/dev/null; then jackd_rt=(-R -P 70); else jackd_rt=(-r); fi ;;
-  *) echo "soak: JACKD_RT must be auto, on or off: ${JACKD_RT}" >&2; exit 2 ;;
-esac
-server="pwsoak-$$"
-export JACK_DEFAULT_SERVER="$server" JACK_NO_AUDIO_RESERVATION=1
-start_jackd() {
-  jackd -n "$server" "${jackd_rt[@]}" -d dummy -r 48000 -p 64 >"$work/jackd-$1.log" 2>&1 &
-  jackd_pid=$!
-  if ! jack_wait -w -t 10 >/dev/null 2>&1; then
-    echo "soak: jackd did not start:" >&2
-    cat "$work/jackd-$1.log" >&2
-    exit 1
-  fi
-}
-stop_jackd() {
-  kill "$jackd_pid" 2>/dev/null || true
-  wait "$jackd_pid" 2>/dev/null || true
-  jackd_pid=""
-}
+soak_jackd_mode
+export JACK_DEFAULT_SERVER="pwsoak-$$" JACK_NO_AUDIO_RESERVATION=1
 
 summary() { # label, stats file
   jq -r --arg name "$1" '"\($name): driver \(.driver), \(.sampleRate) Hz, \(.blockSize)-frame blocks, \(.blocks) blocks, xruns \(.xruns), deadline misses \(.deadlineMisses), callback p50 \(.callbackMicros.p50) us, p99 \(.callbackMicros.p99) us, max \(.callbackMicros.max) us"' "$2"
 }
 
 echo "soak: $minutes min per phase ($seconds s), 256 voices, jackd ${jackd_rt[*]} dummy 48000 Hz / 64 frames, churn $churn_rate MB/s"
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+soak_machine
 
 # --- phase 1: Patchwork ---
-start_jackd patchwork
+soak_start_jackd patchwork
 PATCHWORK_HOME="$work/home" PATCHWORK_JVM_OPTS="-Xshare:off -javaagent:$work/churn.jar=$churn_rate,$work/churn-patchwork.txt ${PATCHWORK_JVM_OPTS:-}" \
   "$launcher" play "$work/soak-256" --driver jack --seconds "$seconds" --stats "$work/patchwork.json" \
   >"$work/patchwork.out" 2>"$work/patchwork.err" || {
   echo "soak: patchwork play failed:" >&2; cat "$work/patchwork.out" "$work/patchwork.err" >&2; exit 1; }
-stop_jackd
+soak_stop_jackd
 cat "$work/churn-patchwork.txt" 2>/dev/null || echo "soak: the churn agent did not report" >&2
 
 # --- phase 2: the native client, with the churn in a JVM beside it ---
-start_jackd native
+soak_start_jackd native
 "$JAVA_HOME/bin/java" -XX:+UseZGC -Xms256m -jar "$work/churn.jar" "$churn_rate" 2>"$work/churn-native.err" &
 churn_pid=$!
 "$work/native_saw" --seconds "$seconds" --stats "$work/native.json" --name native_saw >"$work/native.out" 2>&1 || {
@@ -128,7 +101,7 @@ churn_pid=$!
 kill "$churn_pid" 2>/dev/null || true
 wait "$churn_pid" 2>/dev/null || true
 churn_pid=""
-stop_jackd
+soak_stop_jackd
 grep -h '^churn:' "$work/churn-native.err" || true
 
 echo

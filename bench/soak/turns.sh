@@ -9,6 +9,7 @@
 #
 # Usage: bench/soak/turns.sh [RUNS] [SECONDS]     (defaults 6 and 20)
 #   VOICES=200             the native client's voice count
+#   JACKD_RT=auto|on|off   jackd with real-time scheduling or not (see bench/soak/run.sh)
 #   PATCHWORK_DIST=DIR     another unpacked distribution (default distribution/target/patchwork)
 # Build first: mvn -B -q -ntp install -DskipTests. Needs jackd2, libjack-jackd2-dev, gcc and jq
 # (installed with apt-get when run as root). Run it on an otherwise idle machine.
@@ -21,17 +22,10 @@ seconds="${2:-20}"
 voices="${VOICES:-200}"
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || { echo "turns: RUNS must be a positive whole number: $runs" >&2; exit 2; }
 [[ "$seconds" =~ ^[1-9][0-9]*$ ]] || { echo "turns: SECONDS must be a positive whole number: $seconds" >&2; exit 2; }
-dist="${PATCHWORK_DIST:-$root/distribution/target/patchwork}"
-launcher="$dist/bin/patchwork"
-[ -x "$launcher" ] || { echo "turns: build first (mvn -B -q -ntp install -DskipTests)" >&2; exit 2; }
-# shellcheck source=/dev/null
-source "$root/.ci/lib.sh"
-pw_find_jdk >/dev/null
-export PATCHWORK_JAVA="$JAVA_HOME/bin/java"
-pw_apt jackd2 libjack-jackd2-dev gcc libc6-dev jq >/dev/null
-for tool in jackd jack_wait gcc jq; do
-  command -v "$tool" >/dev/null || { echo "turns: needs $tool" >&2; exit 2; }
-done
+tag=turns
+# shellcheck source=bench/soak/lib.sh
+source "$here/lib.sh"
+soak_prepare
 
 work="$(mktemp -d)"
 jackd_pid=""
@@ -42,15 +36,12 @@ cleanup() {
 trap cleanup EXIT
 
 gcc -O2 -Wall -o "$work/native_saw" "$here/native_saw.c" -ljack -lm
-if chrt -f 10 true 2>/dev/null; then rt=(-R -P 70); else rt=(-r); fi
-server="pwturns-$$"
-export JACK_DEFAULT_SERVER="$server" JACK_NO_AUDIO_RESERVATION=1
-jackd -n "$server" "${rt[@]}" -d dummy -r 48000 -p 64 >"$work/jackd.log" 2>&1 &
-jackd_pid=$!
-jack_wait -w -t 10 >/dev/null 2>&1 || { echo "turns: jackd did not start:" >&2; cat "$work/jackd.log" >&2; exit 1; }
+soak_jackd_mode
+export JACK_DEFAULT_SERVER="pwturns-$$" JACK_NO_AUDIO_RESERVATION=1
+soak_start_jackd turns
 
-echo "turns: $runs x $seconds s each, jackd ${rt[*]} dummy 48000 Hz / 64 frames; native client $voices voices"
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "turns: $runs x $seconds s each, jackd ${jackd_rt[*]} dummy 48000 Hz / 64 frames; native client $voices voices"
+soak_machine
 pw_total=0; native_total=0; pw_clean=0; native_clean=0
 for i in $(seq 1 "$runs"); do
   PATCHWORK_HOME="$work/home" "$launcher" play demo --driver jack --seconds "$seconds" --stats "$work/pw.json" \
@@ -66,4 +57,4 @@ for i in $(seq 1 "$runs"); do
 done
 echo
 echo "== totals: patchwork $pw_total xruns, $pw_clean of $runs runs without; native C $native_total xruns, $native_clean of $runs runs without"
-echo "   (jackd's own late wake-ups in this server's log: $(grep -c 'JackTimedDriver::Process XRun' "$work/jackd.log" || true))"
+echo "   (jackd's own late wake-ups in this server's log: $(grep -c 'JackTimedDriver::Process XRun' "$work/jackd-turns.log" || true))"
