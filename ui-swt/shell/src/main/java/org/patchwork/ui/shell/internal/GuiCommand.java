@@ -52,6 +52,7 @@ public final class GuiCommand {
   private final Logger log;
   private final Path home;
   private final String theme;
+  private final BundleContext context;
   private final List<UiPanel> panels = new CopyOnWriteArrayList<>();
   private volatile WorkbenchWindow window;
   private volatile Display display;
@@ -66,6 +67,7 @@ public final class GuiCommand {
     this.home = h == null ? null : Path.of(h);
     String t = context.getProperty("patchwork.ui.theme");
     this.theme = t == null ? "dark" : t;
+    this.context = context;
   }
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -109,12 +111,17 @@ public final class GuiCommand {
     Display d = DisplaySetup.open(home, theme);
     CountDownLatch done = new CountDownLatch(1);
     closed = done;
+    AutoCloseable controllers = () -> { };
     try {
       WorkbenchWindow w = new WorkbenchWindow(d, workbench, new PanelLog(log));
       display = d;
       window = w;
       w.addAll(panels);
       w.open();
+      // MIDI and OSC controllers act on this window while it is open.
+      if (workbench instanceof WorkbenchService service) {
+        controllers = ControllersBridge.open(context, service, log::info);
+      }
       if (o.project != null) {
         workbench.open(Path.of(o.project)).exceptionally(e -> null);
       }
@@ -126,6 +133,7 @@ public final class GuiCommand {
       }
       log.info("workbench window closed");
     } finally {
+      controllers.close();
       window = null;
       display = null;
       workbench.stop();

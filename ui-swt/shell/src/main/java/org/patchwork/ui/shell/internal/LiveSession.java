@@ -27,7 +27,7 @@ import org.patchwork.ui.shell.Telemetry;
  * One real-time run of the workbench's project that follows edits while it plays. The model
  * thread owns the project and turns each change into the cheapest thing the engine can take:
  * a parameter message, a mixer snapshot, or a recompiled plan (which restarts the modules'
- * voices). Those cross to the audio thread through a mailbox and a single-producer queue; the
+ * voices). Those cross to the audio thread through a mailbox and a single-producer queue ({@link AudioInbox}); the
  * audio thread itself is the producer of the engine ring, publishing the project's notes, the
  * mailbox's plan and mix and the queued parameter changes at the start of each block, as the
  * architecture's "model thread → engine ring → audio thread" path asks, without a second
@@ -35,6 +35,10 @@ import org.patchwork.ui.shell.Telemetry;
  *
  * <p>A telemetry thread drains the telemetry ring about 60 times a second and keeps the latest
  * values for the UI ({@link #telemetry()}).
+ *
+ * <p>Notes played live (controllers, {@link WorkbenchControls}) come from one input thread
+ * through an {@link AudioInbox}, which the audio thread moves onto the engine ring at their frames;
+ * {@link #blockClock} tells that thread when each block starts, to turn input times into frames.
  */
 final class LiveSession implements AudioCallback, AutoCloseable {
 
@@ -45,6 +49,15 @@ final class LiveSession implements AudioCallback, AutoCloseable {
   private record Change(Plan plan, Mix mix) {
   }
 
+  /** Told by the audio thread when each block starts; must not allocate, lock or block. */
+  @FunctionalInterface
+  interface BlockClock {
+    void blockStarted(long frame, long nanos);
+  }
+
+  /** Live note ids start here, far above any id the project's own notes use. */
+  private static final int LIVE_NOTE_IDS = 1 << 30;
+
   private final AudioDriver driver;
   private final EngineRing ring = new EngineRing(8192);
   private final TelemetryRing telemetryRing = new TelemetryRing(TELEMETRY_SLOTS);
@@ -53,7 +66,14 @@ final class LiveSession implements AudioCallback, AutoCloseable {
   private final ModuleRegistry registry;
   private final TapBuffer master;
   private final Schedule notes;
-  private final ParameterQueue parameters = new ParameterQueue(4096);
+  private final AudioInbox parameters = new AudioInbox(4096);
+  private final AudioInbox liveNotes = new AudioInbox(1024);
+  private volatile BlockClock clock;
+  /** The mixer track id of each live track number (a song's tracks' outputs, else the mixer's tracks). */
+  private final List<String> liveTracks;
+  // The live input thread only: the sounding live notes (track << 8 | key → note id).
+  private final Map<Long, Integer> sounding = new java.util.HashMap<>();
+  private int nextLiveId = LIVE_NOTE_IDS;
   private final AtomicReference<Change> pending = new AtomicReference<>();
   private final float[][] buffer;
   private final double tempo;
@@ -100,6 +120,7 @@ final class LiveSession implements AudioCallback, AutoCloseable {
       notes = project.hasSong() ? Schedule.of(SongTimelines.timeline(project, rate), first)
           : Schedule.of(project, first, rate);
       endFrame = notes.end() + Math.round(RenderSettings.TAIL_SECONDS * rate);
+      liveTracks = liveTracks(project);
       buffer = new float[2][driver.blockSize()];
       engine = new Engine(rate, driver.blockSize(), ring, telemetryRing);
       latest = snapshot(0, 0, 0, 0, 0, 0, 0, 0, 0);
@@ -134,6 +155,10 @@ final class LiveSession implements AudioCallback, AutoCloseable {
 
   @Override
   public void process(float[][] inputs, float[][] outputs, int frames) {
+    BlockClock blockClock = clock;
+    if (blockClock != null) {
+      blockClock.blockStarted(position, System.nanoTime());
+    }
     if (!begun) {
       begun = true;
       ring.tempo(0, tempo);
@@ -151,6 +176,7 @@ final class LiveSession implements AudioCallback, AutoCloseable {
       }
     }
     parameters.drain(ring, position);
+    liveNotes.drain(ring, position);
     int done = 0;
     while (done < frames) {
       int n = step(frames - done);
@@ -195,7 +221,7 @@ final class LiveSession implements AudioCallback, AutoCloseable {
         int node = current.nodeIndex(p.node());
         int index = current.parameterIndex(p.node(), p.parameter());
         if (node >= 0 && index >= 0) {
-          parameters.offer(node, index, p.value());
+          parameters.parameter(node, index, p.value());
         }
       }
       if (diff.mixChanged()) {
@@ -237,6 +263,90 @@ final class LiveSession implements AudioCallback, AutoCloseable {
       }
       return false;
     });
+  }
+
+  // ---- live input: one thread (the controllers' model thread) ----
+
+  /**
+   * The mixer track ids that live track numbers name, in order: a tracker song's tracks'
+   * outputs (a note goes to that track's instrument), else the mixer's tracks.
+   */
+  static List<String> liveTracks(Project project) {
+    if (project.hasSong()) {
+      return SongTimelines.outputs(project);
+    }
+    return project.graph().tracks().stream().map(org.patchwork.engine.Track::id).toList();
+  }
+
+  /** The mixer track id of live track number {@code track}, or null. Thread: any. */
+  String liveTrack(int track) {
+    return track >= 0 && track < liveTracks.size() ? liveTracks.get(track) : null;
+  }
+
+  /**
+   * Plays {@code key} on live track {@code track} from engine frame {@code frame} (the next
+   * block's start if that has passed); a key still held there is released first.
+   *
+   * @return false if there is no such track
+   */
+  boolean noteOn(long frame, int track, int key, double velocity) {
+    int t = engineTrack(track);
+    if (t < 0 || key < 0 || key > 127) {
+      return false;
+    }
+    long held = (long) track << 8 | key;
+    Integer before = sounding.remove(held);
+    if (before != null) {
+      liveNotes.noteOff(frame, t, before, key);
+    }
+    int id = nextLiveId++;
+    if (nextLiveId < LIVE_NOTE_IDS) {
+      nextLiveId = LIVE_NOTE_IDS;
+    }
+    sounding.put(held, id);
+    liveNotes.noteOn(frame, t, id, key, (float) Math.clamp(velocity, 0, 1));
+    return true;
+  }
+
+  /** Releases {@code key} on live track {@code track} at {@code frame}. @return false without the track */
+  boolean noteOff(long frame, int track, int key) {
+    int t = engineTrack(track);
+    if (t < 0) {
+      return false;
+    }
+    Integer id = sounding.remove((long) track << 8 | key);
+    if (id != null) {
+      liveNotes.noteOff(frame, t, id, key);
+    }
+    return true;
+  }
+
+  private int engineTrack(int track) {
+    String id = liveTrack(track);
+    return id == null ? -1 : current.trackIndex(id);
+  }
+
+  /** Installs the hook the audio thread calls at each block start; null removes it. Thread: any. */
+  void blockClock(BlockClock c) {
+    clock = c;
+  }
+
+  /** The engine frame the audio thread has reached. Thread: any. */
+  long frame() {
+    return produced;
+  }
+
+  double sampleRate() {
+    return driver.sampleRate();
+  }
+
+  int blockSize() {
+    return driver.blockSize();
+  }
+
+  /** Live notes dropped because the queue to the audio thread was full. */
+  long droppedNotes() {
+    return liveNotes.dropped();
   }
 
   /** Whether the song and its release tail have played to the end. Thread: any. */

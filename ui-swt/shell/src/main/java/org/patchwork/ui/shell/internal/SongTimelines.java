@@ -1,5 +1,6 @@
 package org.patchwork.ui.shell.internal;
 
+import java.util.List;
 import org.patchwork.engine.Project;
 import org.patchwork.engine.Timeline;
 
@@ -26,10 +27,29 @@ final class SongTimelines {
     }
   }
 
+  /**
+   * The output (mixer) track of each of the song's tracks, in the song's order.
+   *
+   * @throws IllegalArgumentException when the song is broken or the sequencer is not installed
+   */
+  static List<String> outputs(Project project) {
+    try {
+      return Compiler.outputs(project);
+    } catch (NoClassDefFoundError e) {
+      throw new IllegalArgumentException("this project is a tracker song, and playing it needs the sequencer"
+          + " bundle (org.patchwork.sequencer), which is not installed");
+    }
+  }
+
   /** Loaded only when called, so a missing sequencer shows as a NoClassDefFoundError above. */
   private static final class Compiler {
     static Timeline timeline(Project project, double sampleRate) {
       return org.patchwork.sequencer.TrackerProjects.timeline(project.name(), project, sampleRate);
+    }
+
+    static List<String> outputs(Project project) {
+      return org.patchwork.sequencer.TrackerProjects.song(project.name(), project).tracks().stream()
+          .map(t -> t.output()).toList();
     }
   }
 }

@@ -1,0 +1,233 @@
+package org.patchwork.ui.shell.internal;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.patchwork.controllers.ControlBackend;
+import org.patchwork.controllers.FrameClock;
+import org.patchwork.controllers.ParameterRange;
+import org.patchwork.engine.Node;
+import org.patchwork.engine.Project;
+import org.patchwork.sdk.module.ParameterDescriptor;
+import org.patchwork.ui.shell.Edit;
+import org.patchwork.ui.shell.Edits;
+import org.patchwork.ui.shell.WorkbenchState;
+import org.patchwork.ui.shell.widgets.ValueScale;
+
+/**
+ * MIDI and OSC controllers acting on the open workbench: what the controllers bundle's mappings
+ * and profiles send (transport, notes, faders, knobs) reaches the window's project and its live
+ * session while the window is open ({@link ControllersBridge} registers this backend then,
+ * above the headless host's).
+ *
+ * <ul>
+ *   <li>Notes play on the live session at their frames ({@link LiveSession#noteOn}), mapped from
+ *       input time through a {@link FrameClock} with a constant latency; with the transport
+ *       stopped there is no session and notes are not heard.</li>
+ *   <li>Faders, pans, mutes, knobs and tempo become edits, exactly as if moved on screen: the
+ *       mixer and the module panels follow, the journal takes them (a fader's moves merge into
+ *       one step), undo takes them back, and the playing session follows them.</li>
+ *   <li>Play and stop start and stop the workbench's playback (which plays from the start);
+ *       locating is not available in the window.</li>
+ * </ul>
+ *
+ * <p>Thread: the controllers' model thread calls every {@link ControlBackend} method.
+ */
+final class WorkbenchControls implements ControlBackend, AutoCloseable {
+
+  /** The hardware fader follows the on-screen fader's law (position 0..1 → dB). */
+  private static final ValueScale FADER = ValueScale.decibels(6);
+
+  private final WorkbenchService workbench;
+  private final Consumer<String> warn;
+  private final Set<String> warned = new HashSet<>();
+  // The session the clock was installed on, and the clock.
+  private LiveSession clocked;
+  private FrameClock clock;
+  // Live track ids of the project last asked about (a song's are worth keeping).
+  private Project tracksOf;
+  private List<String> tracks = List.of();
+
+  WorkbenchControls(WorkbenchService workbench, Consumer<String> warn) {
+    this.workbench = workbench;
+    this.warn = warn;
+  }
+
+  /** The playing session, with this backend's clock installed on it; null when stopped. */
+  private LiveSession session() {
+    LiveSession s = workbench.live();
+    if (s != null && s != clocked) {
+      FrameClock c = new FrameClock(s.sampleRate(), latencyFrames(s.blockSize()));
+      clock = c;
+      clocked = s;
+      s.blockClock(c::blockStarted);
+    }
+    return s;
+  }
+
+  /** Two blocks of the audio thread's draining plus room for the input thread's jitter. */
+  static long latencyFrames(int blockSize) {
+    return 2L * Math.max(512, 2L * blockSize);
+  }
+
+  @Override
+  public long frameOf(long nanos) {
+    LiveSession s = session();
+    if (s == null) {
+      return -1;
+    }
+    FrameClock c = clock;
+    long now = s.frame();
+    return c.running() ? Math.max(now, c.frameOf(nanos)) : now + c.latencyFrames();
+  }
+
+  // ---- transport ----
+
+  @Override
+  public void play(long frame) {
+    workbench.play();
+  }
+
+  @Override
+  public void resume(long frame) {
+    if (!workbench.state().playing()) {
+      workbench.play();
+    }
+  }
+
+  @Override
+  public void stop(long frame) {
+    workbench.stop();
+  }
+
+  @Override
+  public void locate(long frame, double beats) {
+    warnOnce("the workbench plays from the start: locating from a controller is not available in the window");
+  }
+
+  @Override
+  public void tempo(long frame, double bpm) {
+    edit(new Edits.SetTempo(bpm));
+  }
+
+  @Override
+  public Boolean playing() {
+    return workbench.state().playing();
+  }
+
+  // ---- notes ----
+
+  @Override
+  public void noteOn(long frame, int track, int key, double velocity) {
+    LiveSession s = session();
+    if (s != null && !s.noteOn(frame, track, key, velocity)) {
+      warnOnce("a note for track " + (track + 1) + ", which the project does not have");
+    }
+  }
+
+  @Override
+  public void noteOff(long frame, int track, int key) {
+    LiveSession s = session();
+    if (s != null) {
+      s.noteOff(frame, track, key);
+    }
+  }
+
+  // ---- the mixer and parameters, as edits ----
+
+  @Override
+  public void trackVolume(long frame, int track, double volume) {
+    String id = track(track);
+    if (id != null) {
+      edit(new Edits.SetTrackGain(id, FADER.value(Math.clamp(volume, 0, 1))));
+    }
+  }
+
+  @Override
+  public void trackPan(long frame, int track, double pan) {
+    String id = track(track);
+    if (id != null) {
+      edit(new Edits.SetTrackPan(id, Math.clamp(pan, -1, 1)));
+    }
+  }
+
+  @Override
+  public void trackMute(long frame, int track, boolean muted) {
+    String id = track(track);
+    if (id != null) {
+      edit(new Edits.SetTrackMute(id, muted));
+    }
+  }
+
+  @Override
+  public void parameter(long frame, String node, String parameter, double value) {
+    ParameterDescriptor d = descriptor(node, parameter);
+    if (d == null) {
+      warnOnce("no parameter " + node + "." + parameter + " in the open project");
+      return;
+    }
+    edit(new Edits.SetParameter(node, parameter, Math.clamp(value, d.min(), d.max())));
+  }
+
+  @Override
+  public ParameterRange range(String node, String parameter) {
+    ParameterDescriptor d = descriptor(node, parameter);
+    return d == null || !(d.max() > d.min()) ? null : new ParameterRange(d.min(), d.max());
+  }
+
+  /** The descriptor of a module instance's parameter in the open project, or null. Thread: any. */
+  private ParameterDescriptor descriptor(String nodeId, String parameter) {
+    Node n = workbench.state().project().graph().node(nodeId).orElse(null);
+    if (n == null) {
+      return null;
+    }
+    return workbench.module(n.module())
+        .flatMap(m -> m.parameters().stream().filter(p -> p.id().equals(parameter)).findFirst())
+        .orElse(null);
+  }
+
+  /** The mixer track id of live track number {@code track}, or null (warned). */
+  private String track(int track) {
+    WorkbenchState state = workbench.state();
+    if (state.project() != tracksOf) {
+      tracksOf = state.project();
+      try {
+        tracks = LiveSession.liveTracks(tracksOf);
+      } catch (IllegalArgumentException e) {
+        tracks = List.of();
+        warnOnce(e.getMessage());
+      }
+    }
+    if (track < 0 || track >= tracks.size()) {
+      warnOnce("a control for track " + (track + 1) + ", which the project does not have");
+      return null;
+    }
+    return tracks.get(track);
+  }
+
+  private void edit(Edit edit) {
+    workbench.submit(edit).exceptionally(e -> {
+      warnOnce(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+      return null;
+    });
+  }
+
+  /** Says each kind of problem once: a controller repeats what it sends many times a second. */
+  private void warnOnce(String message) {
+    synchronized (warned) {
+      if (warned.size() < 256 && warned.add(message)) {
+        warn.accept("controllers: " + message);
+      }
+    }
+  }
+
+  /** Takes the clock off the session. */
+  @Override
+  public void close() {
+    LiveSession s = clocked;
+    if (s != null) {
+      s.blockClock(null);
+    }
+  }
+}
