@@ -78,6 +78,8 @@ final class LiveSession implements AudioCallback, AutoCloseable {
   private final float[][] buffer;
   private final double tempo;
   private final long endFrame;
+  /** Plays only live input (a keyboard with the transport stopped), never the project's notes. */
+  private final boolean monitor;
   private final Plan first;
   private final Thread watcher;
   // Model thread only.
@@ -100,7 +102,16 @@ final class LiveSession implements AudioCallback, AutoCloseable {
    * @throws IllegalArgumentException when the driver cannot start or the graph does not compile
    */
   LiveSession(Project project, ModuleRegistry registry, String driverName, int blockSize) {
+    this(project, registry, driverName, blockSize, false);
+  }
+
+  /**
+   * @param monitor true: play only live input (nothing of the project's notes or song) until
+   *     closed; the transport stays stopped as far as the window is concerned
+   */
+  LiveSession(Project project, ModuleRegistry registry, String driverName, int blockSize, boolean monitor) {
     this.played = project;
+    this.monitor = monitor;
     this.tempo = project.tempo();
     driver = Drivers.create(driverName);
     try {
@@ -117,9 +128,10 @@ final class LiveSession implements AudioCallback, AutoCloseable {
       master = new TapBuffer("master", rate);
       first = compile(project);
       current = first;
-      notes = project.hasSong() ? Schedule.of(SongTimelines.timeline(project, rate), first)
+      notes = monitor ? Schedule.none()
+          : project.hasSong() ? Schedule.of(SongTimelines.timeline(project, rate), first)
           : Schedule.of(project, first, rate);
-      endFrame = notes.end() + Math.round(RenderSettings.TAIL_SECONDS * rate);
+      endFrame = monitor ? Long.MAX_VALUE : notes.end() + Math.round(RenderSettings.TAIL_SECONDS * rate);
       liveTracks = liveTracks(project);
       buffer = new float[2][driver.blockSize()];
       engine = new Engine(rate, driver.blockSize(), ring, telemetryRing);
@@ -347,6 +359,11 @@ final class LiveSession implements AudioCallback, AutoCloseable {
   /** Live notes dropped because the queue to the audio thread was full. */
   long droppedNotes() {
     return liveNotes.dropped();
+  }
+
+  /** Whether this session plays only live input (see the constructor). */
+  boolean monitor() {
+    return monitor;
   }
 
   /** Whether the song and its release tail have played to the end. Thread: any. */

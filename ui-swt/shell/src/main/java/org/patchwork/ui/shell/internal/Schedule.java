@@ -69,6 +69,11 @@ final class Schedule {
   }
 
   /** The project's notes. */
+  /** Nothing scheduled: a session that plays only what is played live. */
+  static Schedule none() {
+    return new Schedule(List.of(), 0);
+  }
+
   static Schedule of(Project project, Plan plan, double sampleRate) {
     List<Timed> events = new ArrayList<>();
     List<Note> notes = project.notes();

@@ -23,8 +23,10 @@ import org.patchwork.ui.shell.widgets.ValueScale;
  *
  * <ul>
  *   <li>Notes play on the live session at their frames ({@link LiveSession#noteOn}), mapped from
- *       input time through a {@link FrameClock} with a constant latency; with the transport
- *       stopped there is no session and notes are not heard.</li>
+ *       input time through a {@link FrameClock} with a constant latency. With the transport
+ *       stopped, the first note starts a session that plays only live input
+ *       ({@link WorkbenchService#monitor}), so a keyboard is always heard; play replaces it by
+ *       the song, stop ends it.</li>
  *   <li>Faders, pans, mutes, knobs and tempo become edits, exactly as if moved on screen: the
  *       mixer and the module panels follow, the journal takes them (a fader's moves merge into
  *       one step), undo takes them back, and the playing session follows them.</li>
@@ -35,6 +37,9 @@ import org.patchwork.ui.shell.widgets.ValueScale;
  * <p>Thread: the controllers' model thread calls every {@link ControlBackend} method.
  */
 final class WorkbenchControls implements ControlBackend, AutoCloseable {
+
+  /** How long a first note waits for the audio to start (the driver opens, the project compiles). */
+  private static final long START_MILLIS = 5_000;
 
   /** The hardware fader follows the on-screen fader's law (position 0..1 → dB). */
   private static final ValueScale FADER = ValueScale.decibels(6);
@@ -96,6 +101,8 @@ final class WorkbenchControls implements ControlBackend, AutoCloseable {
     }
   }
 
+  // (A session that only monitors live input is not "playing": play replaces it by the song.)
+
   @Override
   public void stop(long frame) {
     workbench.stop();
@@ -121,9 +128,33 @@ final class WorkbenchControls implements ControlBackend, AutoCloseable {
   @Override
   public void noteOn(long frame, int track, int key, double velocity) {
     LiveSession s = session();
-    if (s != null && !s.noteOn(frame, track, key, velocity)) {
+    long at = frame;
+    if (s == null) {
+      // Stopped: a session that plays only live input starts (once), and this note is its first.
+      s = monitoring();
+      if (s == null) {
+        return;
+      }
+      at = frameOf(System.nanoTime());
+    }
+    if (!s.noteOn(at, track, key, velocity)) {
       warnOnce("a note for track " + (track + 1) + ", which the project does not have");
     }
+  }
+
+  /** Starts monitoring live input and waits for it (at most {@value #START_MILLIS} ms); null if it did not start. */
+  private LiveSession monitoring() {
+    try {
+      workbench.monitor().toCompletableFuture().get(START_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      warnOnce("cannot start the audio for live input: "
+          + (e.getCause() != null ? e.getCause().getMessage() : "it took more than " + START_MILLIS + " ms"));
+      return null;
+    }
+    return session();
   }
 
   @Override

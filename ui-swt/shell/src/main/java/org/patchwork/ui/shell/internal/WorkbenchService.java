@@ -53,7 +53,8 @@ import org.patchwork.ui.shell.WorkbenchState;
 public final class WorkbenchService implements Workbench, Recoveries {
 
   /** What the model thread is asked to do. */
-  private enum Kind { EDIT, UNDO, REDO, PLAY, STOP, OPEN, NEW, SAVE, RECOVER, DISCARD_RECOVERY, DISCARD_CHANGES, CLOSE }
+  private enum Kind { EDIT, UNDO, REDO, PLAY, STOP, MONITOR, OPEN, NEW, SAVE, RECOVER, DISCARD_RECOVERY, DISCARD_CHANGES,
+    CLOSE }
 
   private record Request(Kind kind, Object argument, CompletableFuture<WorkbenchState> done) {
   }
@@ -283,9 +284,18 @@ public final class WorkbenchService implements Workbench, Recoveries {
     return request(Kind.DISCARD_CHANGES, null);
   }
 
-  /** The running session, for tests. */
+  /** The running session (playing, or monitoring live input), or null. */
   LiveSession live() {
     return live;
+  }
+
+  /**
+   * With nothing playing, starts a session that plays only live input, so that a keyboard is
+   * heard with the transport stopped; {@link #play()} replaces it, {@link #stop()} ends it.
+   * Completes at once when a session runs already.
+   */
+  CompletionStage<WorkbenchState> monitor() {
+    return request(Kind.MONITOR, null);
   }
 
   // ---- model thread ----
@@ -343,6 +353,11 @@ public final class WorkbenchService implements Workbench, Recoveries {
         }, () -> message = "Nothing to redo");
         case PLAY -> startPlaying();
         case STOP -> stopPlaying();
+        case MONITOR -> {
+          if (live == null) {
+            startSession(true);
+          }
+        }
         case OPEN -> openProject((Path) r.argument);
         case NEW -> {
           stopPlaying();
@@ -403,16 +418,20 @@ public final class WorkbenchService implements Workbench, Recoveries {
     project = next;
     if (!followed) {
       // The tracks changed: only a new session can play them.
-      startPlaying();
+      startSession(l.monitor());
     }
   }
 
   private void startPlaying() {
+    startSession(false);
+  }
+
+  private void startSession(boolean monitor) {
     stopPlaying();
-    LiveSession l = new LiveSession(project, registry, settings.driver(), settings.block());
+    LiveSession l = new LiveSession(project, registry, settings.driver(), settings.block(), monitor);
     l.start();
     live = l;
-    message = "Playing through " + l.driverName();
+    message = (monitor ? "Monitoring live input through " : "Playing through ") + l.driverName();
   }
 
   private void stopPlaying() {
@@ -420,7 +439,7 @@ public final class WorkbenchService implements Workbench, Recoveries {
     if (l != null) {
       live = null;
       l.close();
-      message = "Stopped";
+      message = l.monitor() ? "Stopped monitoring live input" : "Stopped";
     }
   }
 
@@ -520,7 +539,9 @@ public final class WorkbenchService implements Workbench, Recoveries {
     String undo = journal.entries().isEmpty() ? "" : journal.entries().getLast().label();
     String redo = journal.nextRedo().map(JournalEntry::label).orElse("");
     dirty = !project.equals(saved);
-    WorkbenchState s = new WorkbenchState(++revision, project, file, dirty, live != null, message, error, undo, redo);
+    LiveSession l = live;
+    WorkbenchState s = new WorkbenchState(++revision, project, file, dirty, l != null && !l.monitor(), message, error,
+        undo, redo);
     offer = recovery.offer().orElse(null);
     state = s;
     return s;

@@ -100,7 +100,35 @@ class WorkbenchControlsTest {
     waitFor("the transport to stop", () -> !workbench.state().playing());
     assertEquals(Boolean.FALSE, controls.playing());
     assertEquals(-1, controls.frameOf(System.nanoTime()));
-    controls.noteOn(0, 0, 60, 1);  // nothing plays it, nothing fails
+    assertNull(workbench.live());
+    assertTrue(warnings.isEmpty(), warnings.toString());
+  }
+
+  @Test
+  void withTheTransportStoppedAKeyboardIsStillHeardAndPlayTakesOver() throws Exception {
+    open();
+    controls.noteOn(-1, 0, 69, 1.0);
+    LiveSession monitor = workbench.live();
+    assertTrue(monitor != null && monitor.monitor(), "the first note started a session for live input");
+    assertFalse(workbench.state().playing(), "the transport stays stopped");
+    assertFalse(controls.playing());
+    TapBuffer master = workbench.tap("master").orElseThrow();
+    long from = 12_000;
+    float[] tone = played(master, from, 9_600);
+    assertEquals(440, Signals.peakFrequency(java.util.Arrays.copyOfRange(tone, 4_800, 9_600), RATE), 2,
+        "the note is heard");
+    assertTrue(log.contains("Monitoring live input through null"), log.toString());
+    // Nothing of the song plays meanwhile: after the release the session is silent.
+    controls.noteOff(-1, 0, 69);
+    long off = monitor.frame();
+    float[] after = played(master, off + 9_600, 4_096);
+    assertTrue(Signals.peak(after) < 1e-4, "silent after the release: " + Signals.peak(after));
+
+    controls.play(-1);
+    waitFor("the song to play", () -> workbench.state().playing() && workbench.live() != monitor);
+    assertFalse(workbench.live().monitor());
+    controls.stop(-1);
+    waitFor("everything to stop", () -> workbench.live() == null);
     assertTrue(warnings.isEmpty(), warnings.toString());
   }
 
