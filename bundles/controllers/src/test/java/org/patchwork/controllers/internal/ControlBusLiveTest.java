@@ -29,7 +29,7 @@ class ControlBusLiveTest {
     Runs.withoutXruns("live control bus", () -> run());
   }
 
-  private long run() throws Exception {
+  private Runs.Run run() throws Exception {
     List<String> warnings = new CopyOnWriteArrayList<>();
     try (JackTestServer jack = JackTestServer.start(LiveRig.RATE, 64, Path.of("target"));
         LiveRig rig = new LiveRig("jack", 64, 1024, 20); ControlBus bus = new ControlBus(() -> rig, warnings::add)) {
@@ -127,7 +127,7 @@ class ControlBusLiveTest {
       System.out.printf("xruns: %d while joining JACK, %d after%n", xruns, rig.driverStats().xruns() - xruns);
       assertEquals(0, bus.state().dropped());
       assertEquals(0, bus.state().failures(), warnings.toString());
-      return rig.driverStats().xruns() - xruns;
+      return Runs.Run.of(rig.driverStats().xruns() - xruns, rig.driverStats(), 64, LiveRig.RATE);
     }
   }
 }

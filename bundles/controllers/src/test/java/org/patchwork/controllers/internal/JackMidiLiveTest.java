@@ -35,7 +35,7 @@ class JackMidiLiveTest {
     Runs.withoutXruns("JACK MIDI live", () -> run(tmp.resolve("run" + n[0]++)));
   }
 
-  private long run(Path tmp) throws Exception {
+  private Runs.Run run(Path tmp) throws Exception {
     List<String> warnings = new CopyOnWriteArrayList<>();
     try (JackTestServer jack = JackTestServer.start(LiveRig.RATE, 64, Path.of("target"));
         LiveRig rig = new LiveRig("jack", 64, 1024, 30);
@@ -92,7 +92,7 @@ class JackMidiLiveTest {
         // this shared VM) moves onsets by a period or more: the run counts as one with an xrun
         // and Runs measures again; the property must hold in a run where nothing was lost.
         System.out.printf("JACK MIDI -> engine: off by %d frames (more than a block): counted as an xrun%n", worst);
-        return Math.max(1, rig.driverStats().xruns() - xruns);
+        return new Runs.Run(Math.max(1, rig.driverStats().xruns() - xruns), Long.MAX_VALUE, 1333);
       }
 
       // learn: the next control moved binds
@@ -116,7 +116,7 @@ class JackMidiLiveTest {
       }
       assertTrue(back.contains("B01540"), "CC 21 = 64 on the peer's input: " + back);
       assertEquals(0, bus.state().failures(), warnings.toString());
-      return rig.driverStats().xruns() - xruns;
+      return Runs.Run.of(rig.driverStats().xruns() - xruns, rig.driverStats(), 64, LiveRig.RATE);
     }
   }
 }

@@ -40,7 +40,7 @@ class OscFloodTest {
   }
 
   /** One run; returns the xruns during the measured ten seconds. */
-  private long run() throws Exception {
+  private Runs.Run run() throws Exception {
     List<String> warnings = new CopyOnWriteArrayList<>();
     try (JackTestServer jack = JackTestServer.start(LiveRig.RATE, 64, Path.of("target"));
         LiveRig rig = new LiveRig("jack", 64, 1024, 30);
@@ -101,7 +101,7 @@ class OscFloodTest {
       assertEquals(0, bus.state().dropped());
       assertEquals(0, bus.state().failures(), warnings.toString());
       assertTrue(bus.state().playing());
-      return d.xruns() - xrunsBefore;
+      return Runs.Run.of(d.xruns() - xrunsBefore, d, 64, LiveRig.RATE);
     }
   }
 

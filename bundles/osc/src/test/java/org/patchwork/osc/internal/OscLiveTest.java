@@ -31,7 +31,7 @@ class OscLiveTest {
     Runs.withoutXruns("OSC live", () -> run());
   }
 
-  private long run() throws Exception {
+  private Runs.Run run() throws Exception {
     String oscdump = OscPeers.tool("oscdump");
     OscPeers.tool("oscsend");
     List<String> warnings = new CopyOnWriteArrayList<>();
@@ -117,7 +117,7 @@ class OscLiveTest {
       assertEquals(3, s.replies());
       assertTrue(!bus.state().playing());
       assertEquals(0, bus.state().failures(), warnings.toString());
-      return rig.driverStats().xruns() - xruns;
+      return Runs.Run.of(rig.driverStats().xruns() - xruns, rig.driverStats(), 64, LiveRig.RATE);
     }
   }
 }
