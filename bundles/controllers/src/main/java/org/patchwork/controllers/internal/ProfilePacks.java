@@ -42,38 +42,34 @@ final class ProfilePacks extends BundleTracker<List<Profile>> {
 
   /** Every profile, later packs first (so that they win a match). */
   List<Profile> profiles() {
-    List<Long> ids = new ArrayList<>(byBundle.keySet());
-    ids.sort(Collections.reverseOrder());
     List<Profile> out = new ArrayList<>();
-    List<String> seen = new ArrayList<>();
-    for (Long id : ids) {
-      for (Profile p : byBundle.get(id)) {
-        if (!seen.contains(p.id())) {
-          seen.add(p.id());
-          out.add(p);
-        }
-      }
-    }
+    winning((bundle, p) -> out.add(p));
     return out;
   }
 
   /** Every profile as {@link #profiles()} orders them, with the pack it came from. */
   List<ControllerService.ProfileInfo> infos() {
+    List<ControllerService.ProfileInfo> out = new ArrayList<>();
+    winning((bundle, p) -> {
+      Bundle b = context.getBundle(bundle);
+      String pack = b == null ? "bundle " + bundle : b.getSymbolicName();
+      out.add(new ControllerService.ProfileInfo(p.id(), p.name(), p.vendor(), pack));
+    });
+    return out;
+  }
+
+  /** Hands each profile that wins its id, later packs first, with its bundle's id. */
+  private void winning(java.util.function.BiConsumer<Long, Profile> each) {
     List<Long> ids = new ArrayList<>(byBundle.keySet());
     ids.sort(Collections.reverseOrder());
-    List<ControllerService.ProfileInfo> out = new ArrayList<>();
-    List<String> seen = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (Long id : ids) {
-      Bundle b = context.getBundle(id);
-      String pack = b == null ? "bundle " + id : b.getSymbolicName();
-      for (Profile p : byBundle.get(id)) {
-        if (!seen.contains(p.id())) {
-          seen.add(p.id());
-          out.add(new ControllerService.ProfileInfo(p.id(), p.name(), p.vendor(), pack));
+      for (Profile p : byBundle.getOrDefault(id, List.of())) {
+        if (seen.add(p.id())) {
+          each.accept(id, p);
         }
       }
     }
-    return out;
   }
 
   @Override

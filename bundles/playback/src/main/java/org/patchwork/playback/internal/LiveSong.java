@@ -40,17 +40,22 @@ import org.patchwork.sdk.module.ParameterDescriptor;
  * or jump at {@code f} drops the song's events from {@code f} on and releases every track there.
  */
 final class LiveSong implements LiveRun {
+
   /** Live notes' ids, far above the song's and the project's. */
   private static final int LIVE_NOTE_IDS = 1 << 30;
   private static final long PUMP_NANOS = 1_000_000;
+
   /** The audio callback: the clock hook, then the engine; nothing else. */
+
   private static final class Render implements AudioCallback {
     private final LiveSong run;
     private final Engine engine;
+
     Render(LiveSong run, Engine engine) {
       this.run = run;
       this.engine = engine;
     }
+
     @Override
     public void process(float[][] inputs, float[][] outputs, int frames) {
       BlockClock c = run.clock;
@@ -60,6 +65,7 @@ final class LiveSong implements LiveRun {
       engine.processBlock(outputs, frames);
     }
   }
+
   private final Path file;
   private final Project project;
   private final ModuleRegistry registry;
@@ -83,6 +89,7 @@ final class LiveSong implements LiveRun {
   private volatile float peakRight;
   private final Runnable onEnd;
   private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> inbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
   /** The mixer track id of each live track number (a song's tracks' outputs, else the mixer's tracks). */
   private final String[] outputs;
   // the song thread's
@@ -96,6 +103,7 @@ final class LiveSong implements LiveRun {
   private volatile double beatsNow;
   private volatile double tempoNow;
   private volatile int[] positionNow;
+
   /**
    * Starts the engine through {@code driver} (open, and prime and resolve done by the caller);
    * the transport is stopped.
@@ -132,10 +140,13 @@ final class LiveSong implements LiveRun {
     }
     thread.start();
   }
+
   /** The classes the audio thread runs, for ConstantPools. */
+
   static List<Class<?>> audioClasses() {
     return List.of(LiveSong.class, Render.class, Engine.class);
   }
+
   private void run() {
     warm();
     // the ring's producer is this thread, from the first message on
@@ -163,6 +174,7 @@ final class LiveSong implements LiveRun {
       LockSupport.parkNanos(PUMP_NANOS);
     }
   }
+
   private void onTelemetry(TelemetryMessage m) {
     if (m.kind() == TelemetryMessage.Kind.METER) {
       if (m.channel() == 0) {
@@ -172,6 +184,7 @@ final class LiveSong implements LiveRun {
       }
     }
   }
+
   /**
    * Plays the first seconds of the score into nowhere and stops, twice, so the first real play
    * meets compiled code and loaded classes: cold, it took longer than an input's latency.
@@ -181,19 +194,24 @@ final class LiveSong implements LiveRun {
       @Override
       public void noteOn(long frame, int track, int noteId, int key, float velocity) {
       }
+
       @Override
       public void noteOff(long frame, int track, int noteId, int key) {
       }
+
       @Override
       public void expression(long frame, int track, int noteId, double semitones) {
       }
+
       @Override
       public void parameter(long frame, String node, String parameter, double value) {
         plan.parameterIndex(node, parameter);
       }
+
       @Override
       public void tempo(long frame, double bpm) {
       }
+
       @Override
       public int track(String trackId) {
         return plan.trackIndex(trackId);
@@ -211,7 +229,9 @@ final class LiveSong implements LiveRun {
       score.position();
     }
   }
+
   /** Queues {@code input} for the song thread and wakes it. */
+
   private void send(long frame, Runnable input) {
     inputs.incrementAndGet();
     if (frame < engine.frame()) {
@@ -220,7 +240,9 @@ final class LiveSong implements LiveRun {
     inbox.add(input);
     LockSupport.unpark(thread);
   }
+
   /** Renders the song up to the horizon; a song that ended stops the transport. Song thread. */
+
   private void pump() {
     if (!playing) {
       return;
@@ -231,43 +253,54 @@ final class LiveSong implements LiveRun {
       position = 0;
     }
   }
+
   @Override
   public long renderAhead() {
     return ahead;
   }
+
   // ---- LiveRun ----
+
   @Override
   public Path project() {
     return file;
   }
+
   @Override
   public String name() {
     return project.name();
   }
+
   @Override
   public String driverName() {
     return driver.name();
   }
+
   @Override
   public int sampleRate() {
     return driver.sampleRate();
   }
+
   @Override
   public int blockSize() {
     return driver.blockSize();
   }
+
   @Override
   public long frame() {
     return engine.frame();
   }
+
   @Override
   public boolean alive() {
     return !closed;
   }
+
   @Override
   public void blockClock(BlockClock c) {
     clock = c;
   }
+
   @Override
   public void play(long frame) {
     send(frame, () -> {
@@ -277,6 +310,7 @@ final class LiveSong implements LiveRun {
       begin(frame, position);
     });
   }
+
   @Override
   public void stop(long frame) {
     send(frame, () -> {
@@ -286,6 +320,7 @@ final class LiveSong implements LiveRun {
       }
     });
   }
+
   @Override
   public void resume(long frame) {
     send(frame, () -> {
@@ -294,6 +329,7 @@ final class LiveSong implements LiveRun {
       }
     });
   }
+
   @Override
   public void locate(long frame, double beats) {
     send(frame, () -> {
@@ -304,6 +340,7 @@ final class LiveSong implements LiveRun {
       }
     });
   }
+
   @Override
   public void tempo(long frame, double bpm) {
     send(frame, () -> {
@@ -314,6 +351,7 @@ final class LiveSong implements LiveRun {
       ring.tempo(frame, bpm);
     });
   }
+
   @Override
   public boolean noteOn(long frame, int track, int key, double velocity) {
     int t = trackIndex(track);
@@ -338,6 +376,7 @@ final class LiveSong implements LiveRun {
     });
     return true;
   }
+
   @Override
   public boolean noteOff(long frame, int track, int key) {
     int t = trackIndex(track);
@@ -355,6 +394,7 @@ final class LiveSong implements LiveRun {
     });
     return true;
   }
+
   @Override
   public boolean record(boolean on) {
     if (!(score instanceof SongScore)) {
@@ -364,10 +404,12 @@ final class LiveSong implements LiveRun {
     recordingWanted = on;
     return true;
   }
+
   @Override
   public boolean recording() {
     return recordingWanted;
   }
+
   @Override
   public String recordedSong() {
     CompletableFuture<String> song = new CompletableFuture<>();
@@ -381,6 +423,7 @@ final class LiveSong implements LiveRun {
       throw new IllegalStateException("the live run did not answer with its song: " + e, e);
     }
   }
+
   @Override
   public boolean parameter(long frame, String node, String parameter, double value) {
     int n = plan.nodeIndex(node);
@@ -391,6 +434,7 @@ final class LiveSong implements LiveRun {
     send(frame, () -> ring.parameter(frame, n, p, value));
     return true;
   }
+
   @Override
   public boolean trackVolume(int track, double volume) {
     int t = mixerIndex(track);
@@ -406,6 +450,7 @@ final class LiveSong implements LiveRun {
     });
     return true;
   }
+
   @Override
   public boolean trackPan(int track, double pan) {
     int t = mixerIndex(track);
@@ -418,6 +463,7 @@ final class LiveSong implements LiveRun {
     });
     return true;
   }
+
   @Override
   public boolean trackMute(int track, boolean muted) {
     int t = mixerIndex(track);
@@ -430,6 +476,7 @@ final class LiveSong implements LiveRun {
     });
     return true;
   }
+
   @Override
   public ParameterDescriptor parameterDescriptor(String node, String parameter) {
     int n = plan.nodeIndex(node);
@@ -440,27 +487,35 @@ final class LiveSong implements LiveRun {
         .flatMap(f -> f.descriptor().parameters().stream().filter(d -> d.id().equals(parameter)).findFirst())
         .orElse(null);
   }
+
   @Override
   public boolean playing() {
     return playing;
   }
+
   /** As of the song thread's last round (a millisecond ago at most, when it keeps up). */
+
   @Override
   public double beats() {
     return beatsNow;
   }
+
   @Override
   public double tempo() {
     return tempoNow;
   }
+
   // ---- the model side ----
+
   private void begin(long frame, double beats) {
     score.start(frame, beats);
     ring.start(frame, Math.round(beats * 60 / score.tempo() * sampleRate()));
     playing = true;
     score.render(engine.frame() + ahead, Long.MAX_VALUE, out);
   }
+
   /** Stops the song at {@code frame}: nothing of it from there, every track released there. */
+
   private void halt(long frame) {
     score.render(frame, frame, out);
     score.stop(frame);
@@ -471,15 +526,20 @@ final class LiveSong implements LiveRun {
     }
     liveNotes.clear();
   }
+
   private void mix() {
     Graph g = project.graph();
     engine.submit(plan.mix(new Graph(g.nodes(), g.connections(), mixer, g.buses(), g.master())));
   }
+
   /** The plan's track a live track number plays on, or -1. Any thread. */
+
   private int trackIndex(int track) {
     return track >= 0 && track < outputs.length ? plan.trackIndex(outputs[track]) : -1;
   }
+
   /** The mixer track (index into the graph's tracks) of a live track number, or -1. Any thread. */
+
   private int mixerIndex(int track) {
     if (track < 0 || track >= outputs.length) {
       return -1;
@@ -492,27 +552,33 @@ final class LiveSong implements LiveRun {
     }
     return -1;
   }
+
   /** Publishes the song's events on the ring. Song thread. */
+
   private final class Out implements Score.Out {
     private final Map<String, Integer> tracks = new HashMap<>();
+
     @Override
     public void noteOn(long frame, int track, int noteId, int key, float velocity) {
       if (track >= 0) {
         ring.noteOn(frame, track, noteId, key, velocity);
       }
     }
+
     @Override
     public void noteOff(long frame, int track, int noteId, int key) {
       if (track >= 0) {
         ring.noteOff(frame, track, noteId, key);
       }
     }
+
     @Override
     public void expression(long frame, int track, int noteId, double semitones) {
       if (track >= 0) {
         ring.noteExpression(frame, track, noteId, semitones);
       }
     }
+
     @Override
     public void parameter(long frame, String node, String parameter, double value) {
       int n = plan.nodeIndex(node);
@@ -521,48 +587,62 @@ final class LiveSong implements LiveRun {
         ring.parameter(frame, n, p, value);
       }
     }
+
     @Override
     public void tempo(long frame, double bpm) {
       ring.tempo(frame, bpm);
     }
+
     @Override
     public int track(String trackId) {
       return tracks.computeIfAbsent(trackId, plan::trackIndex);
     }
   }
+
   // ---- statistics, end ----
+
   DriverStats stats() {
     return driver.stats();
   }
+
   long late() {
     return late.get();
   }
+
   long inputs() {
     return inputs.get();
   }
+
   long faults() {
     return engine.faults();
   }
+
   long telemetryDropped() {
     return telemetry.dropped();
   }
+
   float[] peaks() {
     return new float[] {peakLeft, peakRight};
   }
+
   int[] position() {
     return positionNow;
   }
+
   /** Ends the run by itself once the engine has played {@code frames} frames. */
   void endAfter(long frames) {
     endFrame = frames;
   }
+
   /** Waits until the run ends. */
   boolean await(long timeout, java.util.concurrent.TimeUnit unit) throws InterruptedException {
     return ended.await(timeout, unit);
   }
+
   boolean finished() {
     return ended.getCount() == 0;
   }
+
   /** Stops the driver and the song thread and releases the modules; safe to call twice. */
   void close() {
     synchronized (this) {

@@ -1,6 +1,8 @@
 package org.patchwork.playback.internal;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
 import org.patchwork.sequencer.Edit;
 import org.patchwork.sequencer.NoteCell;
@@ -38,7 +40,7 @@ final class SongScore implements Score {
   private SongPosition tempoFrom;
   private boolean recording;
   /** Where each recorded note sounding now was written: track << 8 | key to its line. */
-  private final java.util.Map<Integer, Playhead> recorded = new java.util.HashMap<>();
+  private final Map<Integer, Playhead> recorded = new HashMap<>();
 
   SongScore(Song song, double sampleRate) {
     this.sequencer = new Sequencer(sampleRate, new SongEditor(song));

@@ -69,9 +69,7 @@ final class LiveSession implements AudioCallback, AutoCloseable {
   private final AudioInbox parameters = new AudioInbox(4096);
   private final AudioInbox liveNotes = new AudioInbox(1024);
   private volatile BlockClock clock;
-  /** The mixer track id of each live track number (a song's tracks' outputs, else the mixer's tracks). */
-  private final List<String> liveTracks;
-  // The live input thread only: the sounding live notes (track << 8 | key → note id).
+  // The live input thread only: the sounding live notes (engine track << 8 | key → note id).
   private final Map<Long, Integer> sounding = new java.util.HashMap<>();
   private int nextLiveId = LIVE_NOTE_IDS;
   private final AtomicReference<Change> pending = new AtomicReference<>();
@@ -132,7 +130,6 @@ final class LiveSession implements AudioCallback, AutoCloseable {
           : project.hasSong() ? Schedule.of(SongTimelines.timeline(project, rate), first)
           : Schedule.of(project, first, rate);
       endFrame = monitor ? Long.MAX_VALUE : notes.end() + Math.round(RenderSettings.TAIL_SECONDS * rate);
-      liveTracks = liveTracks(project);
       buffer = new float[2][driver.blockSize()];
       engine = new Engine(rate, driver.blockSize(), ring, telemetryRing);
       latest = snapshot(0, 0, 0, 0, 0, 0, 0, 0, 0);
@@ -280,33 +277,17 @@ final class LiveSession implements AudioCallback, AutoCloseable {
   // ---- live input: one thread (the controllers' model thread) ----
 
   /**
-   * The mixer track ids that live track numbers name, in order: a tracker song's tracks'
-   * outputs (a note goes to that track's instrument), else the mixer's tracks.
-   */
-  static List<String> liveTracks(Project project) {
-    if (project.hasSong()) {
-      return SongTimelines.outputs(project);
-    }
-    return project.graph().tracks().stream().map(org.patchwork.engine.Track::id).toList();
-  }
-
-  /** The mixer track id of live track number {@code track}, or null. Thread: any. */
-  String liveTrack(int track) {
-    return track >= 0 && track < liveTracks.size() ? liveTracks.get(track) : null;
-  }
-
-  /**
-   * Plays {@code key} on live track {@code track} from engine frame {@code frame} (the next
-   * block's start if that has passed); a key still held there is released first.
+   * Plays {@code key} on the mixer track {@code trackId} from engine frame {@code frame} (the
+   * next block's start if that has passed); a key still held there is released first.
    *
-   * @return false if there is no such track
+   * @return false if the playing plan has no such track
    */
-  boolean noteOn(long frame, int track, int key, double velocity) {
-    int t = engineTrack(track);
+  boolean noteOn(long frame, String trackId, int key, double velocity) {
+    int t = current.trackIndex(trackId);
     if (t < 0 || key < 0 || key > 127) {
       return false;
     }
-    long held = (long) track << 8 | key;
+    long held = (long) t << 8 | key;
     Integer before = sounding.remove(held);
     if (before != null) {
       liveNotes.noteOff(frame, t, before, key);
@@ -320,22 +301,17 @@ final class LiveSession implements AudioCallback, AutoCloseable {
     return true;
   }
 
-  /** Releases {@code key} on live track {@code track} at {@code frame}. @return false without the track */
-  boolean noteOff(long frame, int track, int key) {
-    int t = engineTrack(track);
+  /** Releases {@code key} on the mixer track {@code trackId} at {@code frame}. @return false without the track */
+  boolean noteOff(long frame, String trackId, int key) {
+    int t = current.trackIndex(trackId);
     if (t < 0) {
       return false;
     }
-    Integer id = sounding.remove((long) track << 8 | key);
+    Integer id = sounding.remove((long) t << 8 | key);
     if (id != null) {
       liveNotes.noteOff(frame, t, id, key);
     }
     return true;
-  }
-
-  private int engineTrack(int track) {
-    String id = liveTrack(track);
-    return id == null ? -1 : current.trackIndex(id);
   }
 
   /** Installs the hook the audio thread calls at each block start; null removes it. Thread: any. */

@@ -50,7 +50,8 @@ final class WorkbenchControls implements ControlBackend, AutoCloseable {
   // The session the clock was installed on, and the clock.
   private LiveSession clocked;
   private FrameClock clock;
-  // Live track ids of the project last asked about (a song's are worth keeping).
+  // Live track ids of the project last asked about, derived once per project (a song's mean
+  // parsing it); notes, faders, pans and mutes all name tracks through it.
   private Project tracksOf;
   private List<String> tracks = List.of();
 
@@ -127,6 +128,10 @@ final class WorkbenchControls implements ControlBackend, AutoCloseable {
 
   @Override
   public void noteOn(long frame, int track, int key, double velocity) {
+    String id = track(track);
+    if (id == null) {
+      return;
+    }
     LiveSession s = session();
     long at = frame;
     if (s == null) {
@@ -137,8 +142,8 @@ final class WorkbenchControls implements ControlBackend, AutoCloseable {
       }
       at = frameOf(System.nanoTime());
     }
-    if (!s.noteOn(at, track, key, velocity)) {
-      warnOnce("a note for track " + (track + 1) + ", which the project does not have");
+    if (!s.noteOn(at, id, key, velocity)) {
+      warnOnce("a note for track " + (track + 1) + ", which the playing project does not have");
     }
   }
 
@@ -159,9 +164,10 @@ final class WorkbenchControls implements ControlBackend, AutoCloseable {
 
   @Override
   public void noteOff(long frame, int track, int key) {
+    String id = track(track);
     LiveSession s = session();
-    if (s != null) {
-      s.noteOff(frame, track, key);
+    if (id != null && s != null) {
+      s.noteOff(frame, id, key);
     }
   }
 
@@ -224,7 +230,7 @@ final class WorkbenchControls implements ControlBackend, AutoCloseable {
     if (state.project() != tracksOf) {
       tracksOf = state.project();
       try {
-        tracks = LiveSession.liveTracks(tracksOf);
+        tracks = liveTracks(tracksOf);
       } catch (IllegalArgumentException e) {
         tracks = List.of();
         warnOnce(e.getMessage());
@@ -235,6 +241,17 @@ final class WorkbenchControls implements ControlBackend, AutoCloseable {
       return null;
     }
     return tracks.get(track);
+  }
+
+  /**
+   * The mixer track ids that live track numbers name, in order: a tracker song's tracks'
+   * outputs (a note plays that track's instrument), else the mixer's tracks.
+   */
+  static List<String> liveTracks(Project project) {
+    if (project.hasSong()) {
+      return SongTimelines.outputs(project);
+    }
+    return project.graph().tracks().stream().map(org.patchwork.engine.Track::id).toList();
   }
 
   private void edit(Edit edit) {
