@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,8 +42,8 @@ class JackMidiAudioClientTest {
         JackMidiClient peer = JackMidiClient.open("peer2", null)) {
       midi.rescanNow();
       assertEquals("patchwork-midi:midi_in", midi.jackClient().inPort(), "the separate client first: " + warnings);
-      List<MidiEvent> heard = new CopyOnWriteArrayList<>();
-      midi.addListener(heard::add);
+      List<MidiEvent> listened = new CopyOnWriteArrayList<>();
+      midi.addListener(listened::add);
       peer.start();
       try (org.patchwork.drivers.internal.JackDriver audio = new org.patchwork.drivers.internal.JackDriver()) {
         audio.open(new org.patchwork.drivers.DriverSettings(48_000, 64, 0, 2, "patchwork"));
@@ -56,19 +55,12 @@ class JackMidiAudioClientTest {
         assertTrue(!lsp.contains("patchwork-midi:"), "the separate client closed: " + lsp);
         assertTrue(peer.connect(peer.outPort(), "patchwork:midi_in"));
         assertTrue(peer.connect("patchwork:midi_out", peer.inPort()));
-        Random r = new Random(7);
-        long first = peer.frameTime() + 24_000;
-        List<Long> sent = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-          long f = first + i * 1000L + r.nextInt(640);
-          sent.add(f);
-          assertTrue(peer.sendAt(f, new byte[] {(byte) 0x90, 60, 100}));
-        }
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (heard.size() < 50 && System.nanoTime() < deadline) {
-          Thread.sleep(20);
-        }
+        PeerBurst burst = PeerBurst.playOnTime(peer, listened, 50, 24_000, 7, i -> 60);
+        List<Long> sent = burst.sent();
+        List<MidiEvent> heard = burst.heard();
         assertEquals(50, heard.size(), "every note arrived: " + warnings + " " + midi.stats());
+        assertEquals(0, burst.late(), "the peer wrote every note in its period in one of " + PeerBurst.ATTEMPTS
+            + " bursts");
         long latency = heard.getFirst().jackFrame() - sent.getFirst();
         for (int i = 0; i < 50; i++) {
           assertEquals(latency, heard.get(i).jackFrame() - sent.get(i), "note " + i + ": the frame it was sent at");
@@ -78,7 +70,7 @@ class JackMidiAudioClientTest {
         assertTrue(latency >= 0 && latency <= 64, "same or next period: " + latency);
         assertTrue(midi.send("jack:midi_out", new byte[] {(byte) 0xB0, 7, 99}));
         List<byte[]> back = new ArrayList<>();
-        deadline = System.nanoTime() + 5_000_000_000L;
+        long deadline = System.nanoTime() + 5_000_000_000L;
         while (back.isEmpty() && System.nanoTime() < deadline) {
           peer.drain((frame, nanos, data, length) -> back.add(java.util.Arrays.copyOf(data, length)));
           Thread.sleep(5);
