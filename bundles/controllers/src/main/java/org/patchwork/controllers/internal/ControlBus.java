@@ -16,6 +16,7 @@ import org.patchwork.controllers.ControlListener;
 import org.patchwork.controllers.ControlState;
 import org.patchwork.controllers.ControlTarget;
 import org.patchwork.controllers.ParameterRange;
+import org.patchwork.sdk.control.RateLimitedLog;
 
 /**
  * {@link ControlTarget} over the bus's {@link ControlRing}: producers on any thread publish,
@@ -59,7 +60,7 @@ public final class ControlBus implements ControlTarget, AutoCloseable {
 
   private final ControlRing ring;
   private final Supplier<ControlBackend> backend;
-  private final RateLimitedWarn log;
+  private final RateLimitedLog log;
   private final List<ControlListener> listeners = new CopyOnWriteArrayList<>();
   private final AtomicLong accepted = new AtomicLong();
   // model thread only
@@ -83,7 +84,7 @@ public final class ControlBus implements ControlTarget, AutoCloseable {
    */
   public ControlBus(Supplier<ControlBackend> backend, Consumer<String> warn) {
     this.backend = backend;
-    this.log = new RateLimitedWarn(warn, 5_000);
+    this.log = new RateLimitedLog(warn, 5_000);
     this.ring = new ControlRing(RING_SIZE, 2, TimeUnit.MILLISECONDS, new Handler());
     publishState();
     ring.start(r -> Thread.ofPlatform().name("patchwork-control").daemon().unstarted(r));

@@ -28,6 +28,7 @@ import org.patchwork.midi.PortListener;
 import org.patchwork.sdk.control.ControlEvent;
 import org.patchwork.sdk.control.Mapping;
 import org.patchwork.sdk.control.ParameterTarget;
+import org.patchwork.sdk.control.RateLimitedLog;
 
 /**
  * The controllers without OSGi: routes every MIDI input (clock to the transport, profile
@@ -52,7 +53,7 @@ public final class Controllers implements ControllerService, MidiListener, PortL
   private final Supplier<List<Profile>> profiles;
   private final Settings settings;
   private final Pattern clockPorts;
-  private final RateLimitedWarn log;
+  private final RateLimitedLog log;
   private final Mapper mapper;
   private final Map<String, Surface> surfaces = new ConcurrentHashMap<>();
   private final Map<String, MidiClockFollower> clocks = new ConcurrentHashMap<>();
@@ -74,7 +75,7 @@ public final class Controllers implements ControllerService, MidiListener, PortL
     this.settings = settings;
     this.clockPorts = settings.clockInput() == null || settings.clockInput().isBlank() ? null
         : Pattern.compile(settings.clockInput());
-    this.log = new RateLimitedWarn(warn, 5_000);
+    this.log = new RateLimitedLog(warn, 5_000);
     this.mapper = new Mapper(new Output());
     loadDefaults();
     mapper.onChange(this::saveDefaults);

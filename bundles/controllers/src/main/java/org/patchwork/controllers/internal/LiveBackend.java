@@ -13,6 +13,7 @@ import org.patchwork.controllers.FrameClock;
 import org.patchwork.controllers.ParameterRange;
 import org.patchwork.playback.LivePlayback;
 import org.patchwork.playback.LiveRun;
+import org.patchwork.sdk.control.RateLimitedLog;
 import org.patchwork.sdk.module.ParameterDescriptor;
 
 /**
@@ -34,7 +35,7 @@ import org.patchwork.sdk.module.ParameterDescriptor;
 public final class LiveBackend implements ControlBackend, LivePlayback.Listener {
 
   private final LivePlayback playback;
-  private final RateLimitedWarn log;
+  private final RateLimitedLog log;
   private volatile LiveRun run;
   private volatile FrameClock clock;
   // model thread
@@ -58,7 +59,7 @@ public final class LiveBackend implements ControlBackend, LivePlayback.Listener 
   /** Without OSGi (tests). */
   public LiveBackend(LivePlayback playback, Consumer<String> warn) {
     this.playback = playback;
-    this.log = new RateLimitedWarn(warn, 5_000);
+    this.log = new RateLimitedLog(warn, 5_000);
     playback.addListener(this);
     LiveRun now = playback.live();
     if (now != null && now.alive()) {

@@ -10,6 +10,7 @@ import org.patchwork.midi.MidiListener;
 import org.patchwork.midi.MidiPort;
 import org.patchwork.midi.MidiService;
 import org.patchwork.midi.PortListener;
+import org.patchwork.sdk.control.RateLimitedLog;
 
 /**
  * Where the backends deliver: listeners, hot-plug listeners and counters. Thread-safe; the

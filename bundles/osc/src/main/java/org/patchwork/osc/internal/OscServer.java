@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.patchwork.controllers.ControlTarget;
 import org.patchwork.controllers.ControllerService;
+import org.patchwork.sdk.control.RateLimitedLog;
 
 /**
  * The UDP OSC server: one thread receives packets, parses them ({@link OscCodec}), hands each

@@ -1,6 +1,6 @@
 /** Controller mapping: MIDI learn and applying hardware control events to parameters. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.patchwork.sdk.control;
 
 import org.osgi.annotation.bundle.Export;
