@@ -90,8 +90,41 @@ class CliIT {
   void helpListsTheBundleCommands() throws Exception {
     HostProcess.Result r = HostProcess.run(home, "--help");
     assertEquals(0, r.status(), r.err());
-    for (String c : List.of("gui", "headless", "bundles", "modules")) {
-      assertTrue(r.out().lines().anyMatch(l -> l.strip().startsWith(c + " ")), c + " in\n" + r.out());
+    // interactive bundles' commands (controllers, sync) too; gui once, with the host's own summary
+    for (String c : List.of("gui", "headless", "bundles", "modules", "render", "controllers", "sync", "repo")) {
+      assertEquals(1, r.out().lines().filter(l -> l.strip().startsWith(c + " ")).count(), c + " once in\n" + r.out());
+    }
+  }
+
+  /**
+   * One-shot commands run at the core start level: a render opens no OSC socket (so it does not
+   * collide with a window that holds the port). Live play raises the level: the OSC server
+   * starts, finds the port taken, and says so in one line naming the port, while playing on.
+   * A command of an interactive bundle ({@code controllers}) starts them too.
+   */
+  @Test
+  void oneShotCommandsLeaveTheInteractiveBundlesAloneAndLivePlayStartsThem() throws Exception {
+    try (java.net.DatagramSocket taken = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+      int port = taken.getLocalPort();
+      java.util.Map<String, String> env = java.util.Map.of("PATCHWORK_JVM_OPTS", "-Dpatchwork.osc.port=" + port);
+      HostProcess.Result render = HostProcess.run(home, env, "render", "demo", "--out",
+          home.resolve("demo.wav").toString(), "--seconds", "0.05");
+      assertEquals(0, render.status(), render.err());
+      assertEquals("", render.err(), "no OSC server, so no complaint about its port");
+      assertTrue(Files.size(home.resolve("demo.wav")) > 44, "it rendered");
+
+      HostProcess.Result live = HostProcess.run(home, env, "play", "demo", "--live", "--driver", "null",
+          "--seconds", "0.3");
+      assertEquals(0, live.status(), live.err());
+      assertEquals(1, live.err().lines().count(), "one line: " + live.err());
+      assertTrue(live.err().contains("the OSC server cannot listen on 127.0.0.1:" + port)
+          && live.err().contains("OSC is off"), live.err());
+      assertTrue(live.out().contains("live through null"), live.out());
+
+      HostProcess.Result controllers = HostProcess.run(home, env, "controllers");
+      assertEquals(0, controllers.status(), controllers.err());
+      assertTrue(controllers.out().contains("DEVICES"), controllers.out());
+      assertTrue(controllers.err().contains("127.0.0.1:" + port), "the OSC bundle started with it: " + controllers.err());
     }
   }
 

@@ -51,7 +51,13 @@ final class HostProcess implements AutoCloseable {
 
   /** Runs {@code bin/patchwork ARGS} to the end with empty input. */
   static Result run(Path home, String... args) throws IOException, InterruptedException {
-    try (HostProcess p = start(home, args)) {
+    return run(home, java.util.Map.of(), args);
+  }
+
+  /** As {@link #run(Path, String...)} with extra environment variables. */
+  static Result run(Path home, java.util.Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
+    try (HostProcess p = start(home, env, args)) {
       p.in.close();
       int status = p.waitFor(Duration.ofSeconds(60));
       return new Result(status, p.out(), p.err());

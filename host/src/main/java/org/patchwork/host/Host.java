@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.felix.framework.Felix;
 import org.apache.felix.framework.Logger;
@@ -18,20 +20,38 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 
 /**
  * The embedded Apache Felix framework with the distribution's bundles. Bundles are installed
  * from the distribution's {@code bundles/} folder and from {@code $PATCHWORK_HOME/bundles}, then
  * started in the order {@code conf/patchwork.properties} defines. A bundle that fails to
  * resolve or start is reported by name with the reason; the others keep running.
+ *
+ * <p>Two OSGi start levels: everything a one-shot command needs (engine, drivers, DSP modules,
+ * projects, every bundle a user installed) is at {@link #CORE}; the bundles that serve an
+ * interactive session only ({@code patchwork.start.interactive}: the window and its panels,
+ * MIDI, OSC, controllers, marketplace, sync) are at {@link #INTERACTIVE}. {@code render},
+ * {@code play} and the like run the framework at the core level, so they open no MIDI port,
+ * bind no OSC socket and load no SWT; the window, headless mode, a command of an interactive
+ * bundle and {@code play --live} raise it ({@link #startInteractive()}, or any bundle through
+ * the standard {@link FrameworkStartLevel} with the level in the framework property
+ * {@value #INTERACTIVE_PROPERTY}).
  */
 final class Host {
+
+  static final int CORE = 1;
+  static final int INTERACTIVE = 2;
+  static final String INTERACTIVE_PROPERTY = "patchwork.startlevel.interactive";
 
   private final Path distribution;
   private final Home home;
   private final Reporter reporter;
   private final Map<String, String> extraProperties;
   private Felix felix;
+  private volatile boolean raising;
 
   Host(Path distribution, Home home, Reporter reporter, Map<String, String> extraProperties) {
     this.distribution = distribution;
@@ -44,8 +64,11 @@ final class Host {
     return felix.getBundleContext();
   }
 
-  /** Boots the framework and starts every bundle. */
-  void start() throws IOException, BundleException {
+  /**
+   * Boots the framework and starts the bundles of the core level, and those of the interactive
+   * level too when {@code interactive} (else they are installed and marked to start with it).
+   */
+  void start(boolean interactive) throws IOException, BundleException, InterruptedException {
     home.prepare();
     Properties conf = new Properties();
     Path confFile = distribution.resolve("conf/patchwork.properties");
@@ -61,11 +84,14 @@ final class Host {
     config.put("patchwork.home", home.root().toString());
     config.put("patchwork.distribution", distribution.toString());
     config.put("patchwork.version", Main.version());
+    config.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, String.valueOf(CORE));
+    config.put(INTERACTIVE_PROPERTY, String.valueOf(INTERACTIVE));
     config.put("felix.log.logger", new FrameworkLogger(reporter));
     config.putAll(extraProperties);
     felix = new Felix(config);
     felix.init();
     felix.start();
+    context().addFrameworkListener(this::frameworkEvent);
 
     List<Bundle> installed = new ArrayList<>();
     installed.addAll(installAll(distribution.resolve("bundles")));
@@ -73,9 +99,53 @@ final class Host {
     StartOrder order = new StartOrder(conf.getProperty("patchwork.start.order", ""));
     installed.sort(Comparator.comparingInt((Bundle b) -> order.rank(b.getSymbolicName()))
         .thenComparing(Bundle::getSymbolicName));
+    StartOrder interactiveOnly = new StartOrder(conf.getProperty("patchwork.start.interactive", ""));
     for (Bundle b : installed) {
-      startReporting(b, reporter, "bundle ");
+      if (interactiveOnly.matches(b.getSymbolicName())) {
+        b.adapt(BundleStartLevel.class).setStartLevel(INTERACTIVE);
+      }
     }
+    for (Bundle b : installed) {
+      startReporting(b, reporter, "bundle "); // an interactive bundle: marked, started with its level
+    }
+    if (interactive) {
+      startInteractive();
+    }
+  }
+
+  /**
+   * Raises the framework to the interactive level and waits until the bundles there have
+   * started (a bundle that fails is reported, as at start).
+   */
+  void startInteractive() throws InterruptedException {
+    FrameworkStartLevel levels = felix.adapt(FrameworkStartLevel.class);
+    if (levels.getStartLevel() >= INTERACTIVE) {
+      return;
+    }
+    CountDownLatch changed = new CountDownLatch(1);
+    raising = true;
+    try {
+      levels.setStartLevel(INTERACTIVE, event -> {
+        if (event.getType() == FrameworkEvent.STARTLEVEL_CHANGED) {
+          changed.countDown();
+        }
+      });
+      if (!changed.await(60, TimeUnit.SECONDS)) {
+        reporter.problem("the interactive bundles did not start within 60 s");
+      }
+    } finally {
+      raising = false;
+    }
+  }
+
+  /** The framework reports a bundle that fails to start with its level as an ERROR event. */
+  private void frameworkEvent(FrameworkEvent event) {
+    if (event.getType() != FrameworkEvent.ERROR || event.getBundle() == null) {
+      return;
+    }
+    Bundle b = event.getBundle();
+    String what = raising ? " did not start: " : ": ";
+    reporter.problem("bundle " + b.getSymbolicName() + " " + b.getVersion() + what + Reporter.reason(event.getThrowable()));
   }
 
   private List<Bundle> installAll(Path folder) throws IOException {
@@ -143,7 +213,10 @@ final class Host {
     @Override
     protected void doLog(int level, String msg, Throwable throwable) {
       String text = msg + (throwable == null ? "" : ": " + Reporter.reason(throwable));
-      if (level <= LOG_ERROR) {
+      if (level <= LOG_ERROR && msg != null && msg.contains("Error starting ")) {
+        // a bundle that failed to start with its start level: frameworkEvent reports it by name
+        reporter.append("ERROR", text);
+      } else if (level <= LOG_ERROR) {
         reporter.problem(text);
       } else {
         reporter.append(level == LOG_WARNING ? "WARN" : "INFO", text);

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * {@code bin/patchwork}: boots the host and runs one command. {@code gui} and {@code headless}
@@ -28,6 +29,13 @@ public final class Main {
   static final int OK = 0;
   static final int INTERNAL = 1;
   static final int USAGE = 2;
+
+  /**
+   * One-shot commands that start the interactive bundles too (see {@link Host}): a listing of
+   * every bundle's state must show them running. Other one-shot commands start them only when
+   * the command is theirs.
+   */
+  private static final Set<String> INTERACTIVE_COMMANDS = Set.of("bundles");
 
   private final PrintStream out;
   private final PrintStream err;
@@ -75,7 +83,7 @@ public final class Main {
           return OK;
         }
         case "-h", "--help", "help" -> {
-          return withHost(Map.of(), host -> help(host));
+          return withHost(Map.of(), true, host -> help(host));
         }
         case "gui" -> {
           return gui(rest);
@@ -87,8 +95,11 @@ public final class Main {
           if (command.startsWith("-")) {
             throw new UsageError("unknown option " + command + " (see 'patchwork --help')");
           }
-          return withHost(Map.of(), host -> {
+          return withHost(Map.of(), INTERACTIVE_COMMANDS.contains(command), host -> {
             try (GogoShell shell = GogoShell.open(host.context(), InputStream.nullInputStream(), out, err)) {
+              if (!shell.patchworkCommands().containsKey(command)) {
+                host.startInteractive(); // the command may be an interactive bundle's
+              }
               if (!shell.patchworkCommands().containsKey(command)) {
                 throw new UsageError("unknown command '" + command + "' (see 'patchwork --help')");
               }
@@ -117,7 +128,7 @@ public final class Main {
     List<Path> folders = deployFolders(args, positional, "gui");
     String project = projectArgument(demoSong(positional), "gui");
     Map<String, String> props = project == null ? Map.of() : Map.of("patchwork.project", project);
-    return withHost(props, host -> {
+    return withHost(props, true, host -> {
       DeployWatcher watcher = new DeployWatcher(host.context(), folders, reporter);
       watcher.start();
       try (GogoShell shell = GogoShell.open(host.context(), InputStream.nullInputStream(), out, err)) {
@@ -186,7 +197,7 @@ public final class Main {
     String project = projectArgument(demoSong(positional), "headless");
     Map<String, String> props = project == null ? Map.of() : Map.of("patchwork.project", project);
     List<Path> folders = deploy;
-    return withHost(props, host -> {
+    return withHost(props, true, host -> {
       DeployWatcher watcher = new DeployWatcher(host.context(), folders, reporter);
       watcher.start();
       try (GogoShell shell = GogoShell.open(host.context(), InputStream.nullInputStream(), out, err)) {
@@ -238,7 +249,11 @@ public final class Main {
     out.printf("  %-12s %s%n", "gui", "Open the workstation window with PROJECT if given ('demo': the demo song; the default command)");
     out.printf("  %-12s %s%n", "headless", "Run without UI, reading shell commands from standard input");
     try (GogoShell shell = GogoShell.open(host.context(), InputStream.nullInputStream(), out, err)) {
-      shell.patchworkCommands().forEach((name, summary) -> out.printf("  %-12s %s%n", name, summary));
+      shell.patchworkCommands().forEach((name, summary) -> {
+        if (!name.equals("gui") && !name.equals("headless")) { // listed above, with the host's options
+          out.printf("  %-12s %s%n", name, summary);
+        }
+      });
     }
     out.println();
     out.println("Options:");
@@ -256,8 +271,11 @@ public final class Main {
     int run(Host host) throws Exception;
   }
 
-  /** Boots the host, runs {@code job}, and shuts down cleanly, also on SIGINT/SIGTERM. */
-  private int withHost(Map<String, String> properties, HostJob job) throws Exception {
+  /**
+   * Boots the host (its interactive bundles too if {@code interactive}), runs {@code job}, and
+   * shuts down cleanly, also on SIGINT/SIGTERM.
+   */
+  private int withHost(Map<String, String> properties, boolean interactive, HostJob job) throws Exception {
     Map<String, String> props = new HashMap<>(properties);
     Host host = new Host(distribution, home, reporter, props);
     Thread hook = new Thread(() -> {
@@ -266,7 +284,7 @@ public final class Main {
     }, "patchwork-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      host.start();
+      host.start(interactive);
       return job.run(host);
     } finally {
       host.stop();

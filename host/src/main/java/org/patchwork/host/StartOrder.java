@@ -20,6 +20,11 @@ final class StartOrder {
         .toList();
   }
 
+  /** Whether a pattern matches {@code symbolicName}. */
+  boolean matches(String symbolicName) {
+    return rank(symbolicName) < patterns.size();
+  }
+
   int rank(String symbolicName) {
     for (int i = 0; i < patterns.size(); i++) {
       if (symbolicName != null && patterns.get(i).matcher(symbolicName).matches()) {

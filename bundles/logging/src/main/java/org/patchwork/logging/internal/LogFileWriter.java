@@ -73,7 +73,9 @@ public final class LogFileWriter implements LogListener {
         console.println("patchwork: cannot write the log file: " + e.getMessage());
       }
     }
-    if (LogLevel.WARN.implies(entry.getLogLevel())) {
+    // Framework events (a bundle that failed to start or restart) the host reports on the
+    // console itself, by bundle name; here they only go to the file.
+    if (LogLevel.WARN.implies(entry.getLogLevel()) && !entry.getLoggerName().startsWith("Events.Framework")) {
       console.println("patchwork: " + entry.getLogLevel() + " " + entry.getBundle().getSymbolicName()
           + ": " + entry.getMessage()
           + (entry.getException() == null ? "" : " (" + entry.getException() + ")"));

@@ -52,13 +52,23 @@ public final class OscComponent {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("the OSC port must be within 0..65535: " + port);
     }
-    server = new OscServer(InetAddress.getByName(bind), port, target, controllers, m -> {
-      if (log != null) {
-        log.warn(m);
-      } else {
-        System.err.println("patchwork osc: " + m);
-      }
-    });
+    OscServer listening = null;
+    try {
+      listening = new OscServer(InetAddress.getByName(bind), port, target, controllers, m -> warn(log, m));
+    } catch (IOException e) {
+      // another program (often another Patchwork) has the port: the rest of the host runs on
+      warn(log, e.getMessage() + "; OSC is off (choose another port with patchwork.osc.port or the "
+          + "org.patchwork.osc configuration)");
+    }
+    server = listening;
+  }
+
+  private static void warn(Logger log, String message) {
+    if (log != null) {
+      log.warn(message);
+    } else {
+      System.err.println("patchwork osc: " + message);
+    }
   }
 
   private static int intProperty(BundleContext context, String name, int otherwise) {

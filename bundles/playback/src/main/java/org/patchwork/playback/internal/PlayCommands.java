@@ -3,6 +3,7 @@ package org.patchwork.playback.internal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -54,9 +55,11 @@ public final class PlayCommands {
 
   private final ModuleRegistry registry;
   private final Player player;
+  private final BundleContext context;
 
   @Activate
-  public PlayCommands(@Reference ModuleRegistry registry, @Reference Player player) {
+  public PlayCommands(BundleContext context, @Reference ModuleRegistry registry, @Reference Player player) {
+    this.context = context;
     this.registry = registry;
     this.player = player;
   }
@@ -84,6 +87,9 @@ public final class PlayCommands {
     }
     Path file = Projects.file(o.project);
     Project project = Projects.load(file, registry);
+    if (o.hold || o.live) {
+      InteractiveLevel.raise(context); // what drives a live run: MIDI, OSC, controllers
+    }
     if (o.hold) {
       // checked now (song included) so that a later start does not fail on the project
       LiveStart.score(file, project, registry, project.sampleRate());
