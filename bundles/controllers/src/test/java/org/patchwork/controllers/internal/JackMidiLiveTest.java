@@ -79,12 +79,25 @@ class JackMidiLiveTest {
       int onset0 = Audio.onset(audio, (int) engineFirst - 1000, (int) engineFirst + 3000, 1e-3);
       assertTrue(onset0 > 0, "the first note sounds near frame " + engineFirst);
       long worst = 0;
+      List<Integer> silent = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
         long want = onset0 + (sent.get(i) - sent.getFirst());
         int onset = Audio.onset(audio, (int) want - 200, (int) want + 600, 1e-3);
-        assertTrue(onset > 0, "note " + i + " sounded");
-        worst = Math.max(worst, Math.abs(onset - want));
+        if (onset <= 0) {
+          silent.add(i);
+        } else {
+          worst = Math.max(worst, Math.abs(onset - want));
+        }
       }
+      long lost = rig.driverStats().xruns() - xruns;
+      if (!silent.isEmpty() && lost > 0) {
+        // periods lost while the notes played (the host stopped the VM): a note may fall into a
+        // lost period; measure again, as for an onset off by more than a block below
+        System.out.printf("JACK MIDI -> engine: notes %s not heard where expected, %d periods lost: counted as xruns%n",
+            silent, lost);
+        return new Runs.Run(lost, Long.MAX_VALUE, 1333);
+      }
+      assertTrue(silent.isEmpty(), "every note sounded, with no period lost: silent " + silent);
       System.out.printf("JACK MIDI -> engine: 20 notes, onsets within %d frames of the JACK frames' spacing; "
           + "latency from arrival %d frames; late %d%n", worst, onset0 - engineFirst + rig.clock().latencyFrames(), rig.late());
       if (worst > 64) {

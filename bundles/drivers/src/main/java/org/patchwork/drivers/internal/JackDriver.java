@@ -16,6 +16,7 @@ import org.patchwork.drivers.DriverException;
 import org.patchwork.drivers.DriverSettings;
 import org.patchwork.drivers.JackClientExtension;
 import org.patchwork.drivers.JackExtensions;
+import org.patchwork.drivers.jack.LibJack;
 
 /**
  * A JACK client through libjack, bound with {@code java.lang.foreign} ({@link LibJack}): ports

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.patchwork.drivers.DriverSettings;
 import org.patchwork.drivers.JackClientExtension;
 import org.patchwork.drivers.JackExtensions;
+import org.patchwork.drivers.jack.LibJack;
 
 /**
  * Extensions on the JACK driver's own client, against a real jackd: the port an extension

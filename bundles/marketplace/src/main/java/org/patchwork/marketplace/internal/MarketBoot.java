@@ -30,6 +30,9 @@ public final class MarketBoot {
   @Activate
   public MarketBoot(BundleContext context, @Reference(service = LoggerFactory.class) Logger log) {
     MarketHome home = Market.home(context);
+    if (!Files.exists(home.installed())) {
+      return; // nothing installed yet: no lock file, no state to read
+    }
     try {
       home.locked(() -> {
         boot(context, home, log);

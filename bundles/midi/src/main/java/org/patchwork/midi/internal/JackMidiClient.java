@@ -9,12 +9,14 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.patchwork.drivers.jack.LibJack;
 
 /**
  * A JACK client with one MIDI input ({@code midi_in}) and one MIDI output ({@code midi_out}),
- * through {@link LibJackMidi}. JACK's process callback only copies bytes: incoming events go
+ * through {@link LibJack}. JACK's process callback only copies bytes: incoming events go
  * into a pre-allocated single-producer ring with their exact frame (period start plus the
  * event's offset) and JACK's microsecond time of that frame; {@link #drain} hands them out on
  * the caller's thread. Outgoing messages wait in a second ring until the period that contains
@@ -43,6 +45,7 @@ public final class JackMidiClient implements AutoCloseable {
   static final int SLOTS = 4096;
   static final int SLOT_BYTES = 256;
   private static final long ACK_TIMEOUT_NANOS = 2_000_000_000L;
+  private static final long CLOSE_TIMEOUT_NANOS = 10_000_000_000L;
   private static final MethodHandle PROCESS;
   private static final MethodHandle THREAD_INIT;
   private static final MethodHandle SHUTDOWN;
@@ -90,7 +93,7 @@ public final class JackMidiClient implements AutoCloseable {
   /** Why JACK MIDI cannot work in this JVM, or null. */
   public static String problem() {
     try {
-      return LibJackMidi.problem();
+      return LibJack.problem();
     } catch (LinkageError e) {
       return e.toString();
     }
@@ -113,24 +116,24 @@ public final class JackMidiClient implements AutoCloseable {
     try {
       MemorySegment status = a.allocate(JAVA_INT);
       c = serverName == null
-          ? (long) LibJackMidi.CLIENT_OPEN.invokeExact(a.allocateFrom(clientName), LibJackMidi.NO_START_SERVER, status)
-          : (long) LibJackMidi.CLIENT_OPEN_NAMED.invokeExact(a.allocateFrom(clientName),
-              LibJackMidi.NO_START_SERVER | LibJackMidi.SERVER_NAME, status, a.allocateFrom(serverName));
+          ? (long) LibJack.CLIENT_OPEN.invokeExact(a.allocateFrom(clientName), LibJack.NO_START_SERVER, status)
+          : (long) LibJack.CLIENT_OPEN_NAMED.invokeExact(a.allocateFrom(clientName),
+              LibJack.NO_START_SERVER | LibJack.SERVER_NAME, status, a.allocateFrom(serverName));
       if (c == 0) {
         throw new IllegalStateException("no JACK server answered (status 0x"
             + Integer.toHexString(status.get(JAVA_INT, 0)) + ")");
       }
-      String name = LibJackMidi.MEMORY.getString((long) LibJackMidi.GET_CLIENT_NAME.invokeExact(c));
-      int rate = (int) LibJackMidi.GET_SAMPLE_RATE.invokeExact(c);
-      int frames = (int) LibJackMidi.GET_BUFFER_SIZE.invokeExact(c);
-      MemorySegment type = a.allocateFrom(LibJackMidi.MIDI_TYPE);
-      long in = (long) LibJackMidi.PORT_REGISTER.invokeExact(c, a.allocateFrom("midi_in"), type, LibJackMidi.PORT_IS_INPUT, 0L);
-      long out = (long) LibJackMidi.PORT_REGISTER.invokeExact(c, a.allocateFrom("midi_out"), type, LibJackMidi.PORT_IS_OUTPUT, 0L);
+      String name = LibJack.MEMORY.getString((long) LibJack.GET_CLIENT_NAME.invokeExact(c));
+      int rate = (int) LibJack.GET_SAMPLE_RATE.invokeExact(c);
+      int frames = (int) LibJack.GET_BUFFER_SIZE.invokeExact(c);
+      MemorySegment type = a.allocateFrom(LibJack.MIDI_TYPE);
+      long in = (long) LibJack.PORT_REGISTER.invokeExact(c, a.allocateFrom("midi_in"), type, LibJack.PORT_IS_INPUT, 0L);
+      long out = (long) LibJack.PORT_REGISTER.invokeExact(c, a.allocateFrom("midi_out"), type, LibJack.PORT_IS_OUTPUT, 0L);
       if (in == 0 || out == 0) {
         throw new IllegalStateException("JACK refused the MIDI ports of client " + name);
       }
-      String inName = LibJackMidi.MEMORY.getString((long) LibJackMidi.PORT_NAME.invokeExact(in));
-      String outName = LibJackMidi.MEMORY.getString((long) LibJackMidi.PORT_NAME.invokeExact(out));
+      String inName = LibJack.MEMORY.getString((long) LibJack.PORT_NAME.invokeExact(in));
+      String outName = LibJack.MEMORY.getString((long) LibJack.PORT_NAME.invokeExact(out));
       JackMidiClient jc = new JackMidiClient(c, name, inName, outName, rate, frames, clockOffset(), new Process(c, in, out),
           false);
       jc.register();
@@ -160,14 +163,14 @@ public final class JackMidiClient implements AutoCloseable {
       throw new IllegalStateException("JACK MIDI unavailable: " + problem);
     }
     try (Arena a = Arena.ofConfined()) {
-      MemorySegment type = a.allocateFrom(LibJackMidi.MIDI_TYPE);
-      long in = (long) LibJackMidi.PORT_REGISTER.invokeExact(client, a.allocateFrom("midi_in"), type, LibJackMidi.PORT_IS_INPUT, 0L);
-      long out = (long) LibJackMidi.PORT_REGISTER.invokeExact(client, a.allocateFrom("midi_out"), type, LibJackMidi.PORT_IS_OUTPUT, 0L);
+      MemorySegment type = a.allocateFrom(LibJack.MIDI_TYPE);
+      long in = (long) LibJack.PORT_REGISTER.invokeExact(client, a.allocateFrom("midi_in"), type, LibJack.PORT_IS_INPUT, 0L);
+      long out = (long) LibJack.PORT_REGISTER.invokeExact(client, a.allocateFrom("midi_out"), type, LibJack.PORT_IS_OUTPUT, 0L);
       if (in == 0 || out == 0) {
         throw new IllegalStateException("JACK refused the MIDI ports of client " + clientName);
       }
-      String inName = LibJackMidi.MEMORY.getString((long) LibJackMidi.PORT_NAME.invokeExact(in));
-      String outName = LibJackMidi.MEMORY.getString((long) LibJackMidi.PORT_NAME.invokeExact(out));
+      String inName = LibJack.MEMORY.getString((long) LibJack.PORT_NAME.invokeExact(in));
+      String outName = LibJack.MEMORY.getString((long) LibJack.PORT_NAME.invokeExact(out));
       JackMidiClient jc = new JackMidiClient(client, clientName, inName, outName, sampleRate, period, clockOffset(),
           new Process(client, in, out), true);
       jc.prime();
@@ -198,12 +201,12 @@ public final class JackMidiClient implements AutoCloseable {
 
   private void register() throws Throwable {
     Process p = process;
-    MemorySegment onProcess = LibJackMidi.LINKER.upcallStub(PROCESS.bindTo(p), LibJackMidi.PROCESS_CALLBACK, p.arena);
-    MemorySegment onInit = LibJackMidi.LINKER.upcallStub(THREAD_INIT, LibJackMidi.THREAD_INIT_CALLBACK, p.arena);
-    MemorySegment onShutdown = LibJackMidi.LINKER.upcallStub(SHUTDOWN.bindTo(this), LibJackMidi.SHUTDOWN_CALLBACK, p.arena);
-    check((int) LibJackMidi.SET_PROCESS_CALLBACK.invokeExact(client, onProcess, 0L), "jack_set_process_callback");
-    check((int) LibJackMidi.SET_THREAD_INIT_CALLBACK.invokeExact(client, onInit, 0L), "jack_set_thread_init_callback");
-    LibJackMidi.ON_SHUTDOWN.invokeExact(client, onShutdown, 0L);
+    MemorySegment onProcess = LibJack.LINKER.upcallStub(PROCESS.bindTo(p), LibJack.PROCESS_CALLBACK, p.arena);
+    MemorySegment onInit = LibJack.LINKER.upcallStub(THREAD_INIT, LibJack.THREAD_INIT_CALLBACK, p.arena);
+    MemorySegment onShutdown = LibJack.LINKER.upcallStub(SHUTDOWN.bindTo(this), LibJack.SHUTDOWN_CALLBACK, p.arena);
+    check((int) LibJack.SET_PROCESS_CALLBACK.invokeExact(client, onProcess, 0L), "jack_set_process_callback");
+    check((int) LibJack.SET_THREAD_INIT_CALLBACK.invokeExact(client, onInit, 0L), "jack_set_thread_init_callback");
+    LibJack.ON_SHUTDOWN.invokeExact(client, onShutdown, 0L);
     prime();
   }
 
@@ -229,7 +232,7 @@ public final class JackMidiClient implements AutoCloseable {
     long offset = 0;
     for (int i = 0; i < 50; i++) {
       long before = System.nanoTime();
-      long usecs = (long) LibJackMidi.GET_TIME.invokeExact();
+      long usecs = (long) LibJack.GET_TIME.invokeExact();
       long after = System.nanoTime();
       if (after - before < best) {
         best = after - before;
@@ -248,7 +251,7 @@ public final class JackMidiClient implements AutoCloseable {
   private static void closeQuietly(long c) {
     if (c != 0) {
       try {
-        int r = (int) LibJackMidi.CLIENT_CLOSE.invokeExact(c);
+        int r = (int) LibJack.CLIENT_CLOSE.invokeExact(c);
       } catch (Throwable ignored) {
         // already failing: the first error is the one reported
       }
@@ -261,9 +264,9 @@ public final class JackMidiClient implements AutoCloseable {
       throw new IllegalStateException("the ports of " + name + " run in their owner's process callback");
     }
     try {
-      check((int) LibJackMidi.ACTIVATE.invokeExact(client), "jack_activate");
+      check((int) LibJack.ACTIVATE.invokeExact(client), "jack_activate");
     } catch (Throwable t) {
-      throw LibJackMidi.unchecked(t);
+      throw LibJack.unchecked(t);
     }
     active = true;
   }
@@ -271,10 +274,10 @@ public final class JackMidiClient implements AutoCloseable {
   /** Connects two ports by full name ({@code client:port}). @return whether JACK agreed */
   public boolean connect(String source, String destination) {
     try (Arena a = Arena.ofConfined()) {
-      int r = (int) LibJackMidi.CONNECT.invokeExact(client, a.allocateFrom(source), a.allocateFrom(destination));
+      int r = (int) LibJack.CONNECT.invokeExact(client, a.allocateFrom(source), a.allocateFrom(destination));
       return r == 0 || r == 17; // EEXIST: already connected
     } catch (Throwable t) {
-      throw LibJackMidi.unchecked(t);
+      throw LibJack.unchecked(t);
     }
   }
 
@@ -300,19 +303,19 @@ public final class JackMidiClient implements AutoCloseable {
   /** JACK's estimate of the current frame, extended to 64 bits like the event frames. */
   public long frameTime() {
     try {
-      int now = (int) LibJackMidi.FRAME_TIME.invokeExact(client);
+      int now = (int) LibJack.FRAME_TIME.invokeExact(client);
       return process.extend(now);
     } catch (Throwable t) {
-      throw LibJackMidi.unchecked(t);
+      throw LibJack.unchecked(t);
     }
   }
 
   /** {@code frame}'s time on the {@link System#nanoTime()} scale, by JACK's clock. */
   public long nanosOf(long frame) {
     try {
-      return (long) LibJackMidi.FRAMES_TO_TIME.invokeExact(client, (int) frame) * 1000 + clockOffsetNanos;
+      return (long) LibJack.FRAMES_TO_TIME.invokeExact(client, (int) frame) * 1000 + clockOffsetNanos;
     } catch (Throwable t) {
-      throw LibJackMidi.unchecked(t);
+      throw LibJack.unchecked(t);
     }
   }
 
@@ -390,15 +393,40 @@ public final class JackMidiClient implements AutoCloseable {
         LockSupport.parkNanos(1_000_000);
       }
     }
-    try {
-      if (active) {
-        int r = (int) LibJackMidi.DEACTIVATE.invokeExact(client);
+    // libjack waits for the server here; a server stalled or wedged would hold whoever closes
+    // (the host's shutdown, a rescan) for ever, so the calls run on a thread of their own
+    boolean deactivate = active;
+    Throwable[] failure = new Throwable[1];
+    Thread closer = Thread.ofPlatform().daemon().name("patchwork-midi-jack-close").start(() -> {
+      try {
+        if (deactivate) {
+          int r = (int) LibJack.DEACTIVATE.invokeExact(client);
+        }
+        int r = (int) LibJack.CLIENT_CLOSE.invokeExact(client);
+      } catch (Throwable t) {
+        failure[0] = t;
       }
-      int r = (int) LibJackMidi.CLIENT_CLOSE.invokeExact(client);
-    } catch (Throwable t) {
-      throw LibJackMidi.unchecked(t);
-    } finally {
-      p.arena.close();
+    });
+    boolean interrupted = false;
+    long deadline = System.nanoTime() + CLOSE_TIMEOUT_NANOS;
+    while (closer.isAlive() && System.nanoTime() < deadline) {
+      try {
+        closer.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (closer.isAlive()) {
+      // the callbacks' memory stays: JACK may still call into it
+      throw new IllegalStateException("the JACK server did not let the MIDI client " + name
+          + " close within " + CLOSE_TIMEOUT_NANOS / 1_000_000_000L + " s (is jackd stalled?); it is left open");
+    }
+    p.arena.close();
+    if (failure[0] != null) {
+      throw LibJack.unchecked(failure[0]);
     }
   }
 
@@ -450,7 +478,7 @@ public final class JackMidiClient implements AutoCloseable {
       this.client = client;
       this.inPort = inPort;
       this.outPort = outPort;
-      this.event = arena.allocate(LibJackMidi.EVENT_BYTES, 8).address();
+      this.event = arena.allocate(LibJack.EVENT_BYTES, 8).address();
       this.outScratch = arena.allocate(SLOT_BYTES, 8).address();
     }
 
@@ -482,7 +510,7 @@ public final class JackMidiClient implements AutoCloseable {
           ended = true;
           return 1;
         }
-        int cycle32 = (int) LibJackMidi.LAST_FRAME_TIME.invokeExact(client);
+        int cycle32 = (int) LibJack.LAST_FRAME_TIME.invokeExact(client);
         long cycle = extend(cycle32);
         long f32 = cycle32 & 0xFFFF_FFFFL;
         if (lastFrame32 >= 0 && f32 < lastFrame32 && lastFrame32 - f32 > 0x8000_0000L) {
@@ -492,7 +520,7 @@ public final class JackMidiClient implements AutoCloseable {
         if (priming) {
           read(writeOutput(nframes, cycle), cycle32, cycle, false);
         } else {
-          read((long) LibJackMidi.PORT_GET_BUFFER.invokeExact(inPort, nframes), cycle32, cycle, true);
+          read((long) LibJack.PORT_GET_BUFFER.invokeExact(inPort, nframes), cycle32, cycle, true);
           writeOutput(nframes, cycle);
         }
       } catch (Throwable t) {
@@ -507,18 +535,18 @@ public final class JackMidiClient implements AutoCloseable {
 
     /** Copies the events of a MIDI buffer into the input ring ({@code keep}) or only reads them (priming). */
     private void read(long buffer, int cycle32, long cycle, boolean keep) throws Throwable {
-      final MemorySegment memory = LibJackMidi.MEMORY;
+      final MemorySegment memory = LibJack.MEMORY;
       if (buffer == 0) {
         return;
       }
-      int count = (int) LibJackMidi.MIDI_GET_EVENT_COUNT.invokeExact(buffer);
+      int count = (int) LibJack.MIDI_GET_EVENT_COUNT.invokeExact(buffer);
       for (int i = 0; i < count; i++) {
-        if ((int) LibJackMidi.MIDI_EVENT_GET.invokeExact(event, buffer, i) != 0) {
+        if ((int) LibJack.MIDI_EVENT_GET.invokeExact(event, buffer, i) != 0) {
           continue;
         }
-        int offset = memory.get(JAVA_INT, event + LibJackMidi.EVENT_TIME);
-        long size = memory.get(JAVA_LONG, event + LibJackMidi.EVENT_SIZE);
-        long data = memory.get(JAVA_LONG, event + LibJackMidi.EVENT_BUFFER);
+        int offset = memory.get(JAVA_INT, event + LibJack.EVENT_TIME);
+        long size = memory.get(JAVA_LONG, event + LibJack.EVENT_SIZE);
+        long data = memory.get(JAVA_LONG, event + LibJack.EVENT_BUFFER);
         long head = inHead.get();
         if (size < 1 || size > SLOT_BYTES || data == 0 || head - inTail.get() >= SLOTS) {
           overflows.incrementAndGet();
@@ -527,7 +555,7 @@ public final class JackMidiClient implements AutoCloseable {
         int slot = (int) (head & (SLOTS - 1));
         MemorySegment.copy(memory, JAVA_BYTE, data, inData, slot * SLOT_BYTES, (int) size);
         inFrame[slot] = cycle + offset;
-        inUsecs[slot] = (long) LibJackMidi.FRAMES_TO_TIME.invokeExact(client, cycle32 + offset);
+        inUsecs[slot] = (long) LibJack.FRAMES_TO_TIME.invokeExact(client, cycle32 + offset);
         inLength[slot] = (int) size;
         if (keep) {
           inHead.lazySet(head + 1);
@@ -537,12 +565,12 @@ public final class JackMidiClient implements AutoCloseable {
 
     /** Writes the messages due in this period; returns the output buffer. */
     private long writeOutput(int nframes, long cycle) throws Throwable {
-      final MemorySegment memory = LibJackMidi.MEMORY;
-      long buffer = (long) LibJackMidi.PORT_GET_BUFFER.invokeExact(outPort, nframes);
+      final MemorySegment memory = LibJack.MEMORY;
+      long buffer = (long) LibJack.PORT_GET_BUFFER.invokeExact(outPort, nframes);
       if (buffer == 0) {
         return 0;
       }
-      LibJackMidi.MIDI_CLEAR_BUFFER.invokeExact(buffer);
+      LibJack.MIDI_CLEAR_BUFFER.invokeExact(buffer);
       long tail = outTail.get();
       long head = outHead.get();
       int lastOffset = 0;
@@ -563,7 +591,7 @@ public final class JackMidiClient implements AutoCloseable {
         offset = Math.max(offset, lastOffset); // JACK wants events in time order
         int length = outLength[slot];
         MemorySegment.copy(outData, slot * SLOT_BYTES, memory, JAVA_BYTE, outScratch, length);
-        if ((int) LibJackMidi.MIDI_EVENT_WRITE.invokeExact(buffer, offset, outScratch, (long) length) != 0) {
+        if ((int) LibJack.MIDI_EVENT_WRITE.invokeExact(buffer, offset, outScratch, (long) length) != 0) {
           break; // JACK's buffer is full: the rest waits for the next period
         }
         lastOffset = offset;

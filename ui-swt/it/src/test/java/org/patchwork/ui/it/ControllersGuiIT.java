@@ -48,6 +48,8 @@ class ControllersGuiIT {
     host.start(List.of(), "-Dpatchwork.osc.port=" + port + " -Dpatchwork.ui.autosave=1");
     host.assertLogged("controllers (MIDI, OSC) act on the workbench window");
     host.awaitTrue("the host's OSC server on port " + port, () -> bound(port));
+    // the window opens its project after it registers as the controllers' backend
+    host.awaitLog("the project open in the window", l -> l.contains("WorkbenchService: Opened "));
 
     oscsend(port, "/track/1/mute", "i", "1");
     oscsend(port, "/track/0/volume", "f", "0.5");

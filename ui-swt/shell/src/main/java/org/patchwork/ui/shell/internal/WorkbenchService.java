@@ -387,10 +387,11 @@ public final class WorkbenchService implements Workbench, Recoveries {
         }
         default -> throw new IllegalStateException(r.kind.toString());
       }
+      WorkbenchState now = publish(); // before the log line: who reads "Opened ..." sees the project
       if (r.kind != Kind.EDIT && !message.isEmpty()) {
         log.accept(message);
       }
-      r.done.complete(publish());
+      r.done.complete(now);
     } catch (RuntimeException | IOException e) {
       report(e);
       log.accept("refused: " + message);

@@ -1,4 +1,4 @@
-package org.patchwork.drivers.internal;
+package org.patchwork.drivers.jack;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -15,7 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The part of libjack the JACK driver uses, bound with the JDK's Foreign Function & Memory API
+ * The part of libjack that Patchwork uses (the audio driver here, the JACK MIDI ports in
+ * bundles/midi), bound once, with the JDK's Foreign Function & Memory API
  * ({@code java.lang.foreign}). Nothing here allocates per call on the audio thread:
  * <ul>
  *   <li>every {@code jack_client_t*}, {@code jack_port_t*} and sample-buffer pointer travels
@@ -33,85 +34,117 @@ import java.util.List;
  * without {@code --enable-native-access=ALL-UNNAMED}), or libjack is missing, the handles stay
  * null and {@link #problem()} says why; nothing throws from class initialization.
  */
-final class LibJack {
+public final class LibJack {
 
   // jack/types.h
-  static final int NO_START_SERVER = 0x01; // JackNoStartServer
-  static final int SERVER_NAME = 0x04; // JackServerName: the optional (char *) server_name follows
-  static final long PORT_IS_INPUT = 0x1; // JackPortIsInput
-  static final long PORT_IS_OUTPUT = 0x2; // JackPortIsOutput
-  static final String DEFAULT_AUDIO_TYPE = "32 bit float mono audio"; // JACK_DEFAULT_AUDIO_TYPE
+  public static final int NO_START_SERVER = 0x01; // JackNoStartServer
+  public static final int SERVER_NAME = 0x04; // JackServerName: the optional (char *) server_name follows
+  public static final long PORT_IS_INPUT = 0x1; // JackPortIsInput
+  public static final long PORT_IS_OUTPUT = 0x2; // JackPortIsOutput
+  public static final String DEFAULT_AUDIO_TYPE = "32 bit float mono audio"; // JACK_DEFAULT_AUDIO_TYPE
+  public static final String MIDI_TYPE = "8 bit raw midi"; // JACK_DEFAULT_MIDI_TYPE
+
+  /** {@code jack_midi_event_t}: {@code uint32 time; (pad) size_t size; jack_midi_data_t *buffer}. */
+  public static final long EVENT_TIME = 0;
+  public static final long EVENT_SIZE = 8;
+  public static final long EVENT_BUFFER = 16;
+  public static final long EVENT_BYTES = 24;
   private static final String[] STATUS_NAMES = {"JackFailure", "JackInvalidOption", "JackNameNotUnique",
       "JackServerStarted", "JackServerFailed", "JackServerError", "JackNoSuchClient", "JackLoadFailure",
       "JackInitFailure", "JackShmFailure", "JackVersionError", "JackBackendError", "JackClientZombie"};
 
-  static final String ENABLE_NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
-  static final String INSTALL_HINT = "Debian: apt-get install libjack-jackd2-0";
+  public static final String ENABLE_NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+  public static final String INSTALL_HINT = "Debian: apt-get install libjack-jackd2-0";
 
   /** Upcall shapes: {@code int process(jack_nframes_t nframes, void *arg)}. */
-  static final FunctionDescriptor PROCESS_CALLBACK = FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG);
+  public static final FunctionDescriptor PROCESS_CALLBACK = FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG);
   /** {@code int xrun(void *arg)}. */
-  static final FunctionDescriptor XRUN_CALLBACK = FunctionDescriptor.of(JAVA_INT, JAVA_LONG);
+  public static final FunctionDescriptor XRUN_CALLBACK = FunctionDescriptor.of(JAVA_INT, JAVA_LONG);
   /** {@code void thread_init(void *arg)}. */
-  static final FunctionDescriptor THREAD_INIT_CALLBACK = FunctionDescriptor.ofVoid(JAVA_LONG);
+  public static final FunctionDescriptor THREAD_INIT_CALLBACK = FunctionDescriptor.ofVoid(JAVA_LONG);
   /** {@code void shutdown(void *arg)}. */
-  static final FunctionDescriptor SHUTDOWN_CALLBACK = FunctionDescriptor.ofVoid(JAVA_LONG);
+  public static final FunctionDescriptor SHUTDOWN_CALLBACK = FunctionDescriptor.ofVoid(JAVA_LONG);
 
   private static final List<String> problems = new ArrayList<>(); // written during class initialization only
-  static final Linker LINKER = Linker.nativeLinker();
+  public static final Linker LINKER = Linker.nativeLinker();
   private static final SymbolLookup LIB = openLibrary();
 
   // jack_client_t *jack_client_open(const char *client_name, jack_options_t options, jack_status_t *status, ...)
   // Variadic: the fixed part ends at index 3; the only variadic argument used is the server name.
-  static final MethodHandle CLIENT_OPEN = downcall("jack_client_open",
+  public static final MethodHandle CLIENT_OPEN = downcall("jack_client_open",
       FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_INT, ADDRESS), Linker.Option.firstVariadicArg(3));
-  static final MethodHandle CLIENT_OPEN_NAMED = downcall("jack_client_open",
+  public static final MethodHandle CLIENT_OPEN_NAMED = downcall("jack_client_open",
       FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_INT, ADDRESS, ADDRESS), Linker.Option.firstVariadicArg(3));
   // int jack_client_close(jack_client_t *client)
-  static final MethodHandle CLIENT_CLOSE = downcall("jack_client_close", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
+  public static final MethodHandle CLIENT_CLOSE = downcall("jack_client_close", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
   // char *jack_get_client_name(jack_client_t *client): owned by the client, not to be freed
-  static final MethodHandle GET_CLIENT_NAME = downcall("jack_get_client_name", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
+  public static final MethodHandle GET_CLIENT_NAME = downcall("jack_get_client_name", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
   // jack_nframes_t jack_get_sample_rate(jack_client_t *), jack_get_buffer_size(jack_client_t *)
-  static final MethodHandle GET_SAMPLE_RATE = downcall("jack_get_sample_rate", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
-  static final MethodHandle GET_BUFFER_SIZE = downcall("jack_get_buffer_size", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
+  public static final MethodHandle GET_SAMPLE_RATE = downcall("jack_get_sample_rate", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
+  public static final MethodHandle GET_BUFFER_SIZE = downcall("jack_get_buffer_size", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
   // jack_nframes_t jack_frame_time(const jack_client_t *)
-  static final MethodHandle FRAME_TIME = downcall("jack_frame_time", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
+  public static final MethodHandle FRAME_TIME = downcall("jack_frame_time", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
   // jack_port_t *jack_port_register(jack_client_t *, const char *port_name, const char *port_type,
   //                                 unsigned long flags, unsigned long buffer_size)
-  static final MethodHandle PORT_REGISTER = downcall("jack_port_register",
+  public static final MethodHandle PORT_REGISTER = downcall("jack_port_register",
       FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG));
   // void *jack_port_get_buffer(jack_port_t *, jack_nframes_t): the audio thread's only downcall
-  static final MethodHandle PORT_GET_BUFFER = downcall("jack_port_get_buffer",
+  public static final MethodHandle PORT_GET_BUFFER = downcall("jack_port_get_buffer",
       FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT));
+  // const char *jack_port_name(const jack_port_t *)
+  public static final MethodHandle PORT_NAME = downcall("jack_port_name", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
+  // int jack_connect(jack_client_t *, const char *source_port, const char *destination_port)
+  public static final MethodHandle CONNECT = downcall("jack_connect",
+      FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, ADDRESS));
+  // jack_nframes_t jack_midi_get_event_count(void *port_buffer)
+  public static final MethodHandle MIDI_GET_EVENT_COUNT = downcall("jack_midi_get_event_count",
+      FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
+  // int jack_midi_event_get(jack_midi_event_t *event, void *port_buffer, uint32_t event_index)
+  public static final MethodHandle MIDI_EVENT_GET = downcall("jack_midi_event_get",
+      FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
+  // void jack_midi_clear_buffer(void *port_buffer)
+  public static final MethodHandle MIDI_CLEAR_BUFFER = downcall("jack_midi_clear_buffer",
+      FunctionDescriptor.ofVoid(JAVA_LONG));
+  // int jack_midi_event_write(void *port_buffer, jack_nframes_t time, const jack_midi_data_t *data, size_t size)
+  public static final MethodHandle MIDI_EVENT_WRITE = downcall("jack_midi_event_write",
+      FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
+  // jack_nframes_t jack_last_frame_time(const jack_client_t *): the current period's first frame
+  public static final MethodHandle LAST_FRAME_TIME = downcall("jack_last_frame_time",
+      FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
+  // jack_time_t jack_frames_to_time(const jack_client_t *, jack_nframes_t): microseconds
+  public static final MethodHandle FRAMES_TO_TIME = downcall("jack_frames_to_time",
+      FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT));
+  // jack_time_t jack_get_time(void)
+  public static final MethodHandle GET_TIME = downcall("jack_get_time", FunctionDescriptor.of(JAVA_LONG));
   // int jack_set_process_callback(jack_client_t *, JackProcessCallback, void *arg)
-  static final MethodHandle SET_PROCESS_CALLBACK = downcall("jack_set_process_callback",
+  public static final MethodHandle SET_PROCESS_CALLBACK = downcall("jack_set_process_callback",
       FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_LONG));
   // int jack_set_thread_init_callback(jack_client_t *, JackThreadInitCallback, void *arg)
-  static final MethodHandle SET_THREAD_INIT_CALLBACK = downcall("jack_set_thread_init_callback",
+  public static final MethodHandle SET_THREAD_INIT_CALLBACK = downcall("jack_set_thread_init_callback",
       FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_LONG));
   // int jack_set_xrun_callback(jack_client_t *, JackXRunCallback, void *arg)
-  static final MethodHandle SET_XRUN_CALLBACK = downcall("jack_set_xrun_callback",
+  public static final MethodHandle SET_XRUN_CALLBACK = downcall("jack_set_xrun_callback",
       FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_LONG));
   // void jack_on_shutdown(jack_client_t *, JackShutdownCallback, void *arg)
-  static final MethodHandle ON_SHUTDOWN = downcall("jack_on_shutdown",
+  public static final MethodHandle ON_SHUTDOWN = downcall("jack_on_shutdown",
       FunctionDescriptor.ofVoid(JAVA_LONG, ADDRESS, JAVA_LONG));
   // int jack_activate(jack_client_t *), int jack_deactivate(jack_client_t *)
-  static final MethodHandle ACTIVATE = downcall("jack_activate", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
-  static final MethodHandle DEACTIVATE = downcall("jack_deactivate", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
+  public static final MethodHandle ACTIVATE = downcall("jack_activate", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
+  public static final MethodHandle DEACTIVATE = downcall("jack_deactivate", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
 
   /**
    * All of the address space, from address 0: {@code MEMORY.get(JAVA_FLOAT_UNALIGNED, p)} reads
    * the float at native address {@code p}. Made once; only ever used at addresses libjack
    * handed out, for the lengths it promised.
    */
-  static final MemorySegment MEMORY = everything();
+  public static final MemorySegment MEMORY = everything();
 
   private static final String PROBLEM = problems.isEmpty() ? null : String.join("; ", problems);
 
   private LibJack() {}
 
   /** Why libjack cannot be called from here, or null when it can. */
-  static String problem() {
+  public static String problem() {
     return PROBLEM;
   }
 
@@ -172,7 +205,7 @@ final class LibJack {
   }
 
   /** The names of the bits set in a {@code jack_status_t}, for messages. */
-  static String statusNames(int status) {
+  public static String statusNames(int status) {
     List<String> names = new ArrayList<>();
     for (int bit = 0; bit < STATUS_NAMES.length; bit++) {
       if ((status & (1 << bit)) != 0) {
@@ -183,7 +216,7 @@ final class LibJack {
   }
 
   /** Rethrows what a control-thread downcall threw; a downcall throws no checked exceptions. */
-  static RuntimeException unchecked(Throwable t) {
+  public static RuntimeException unchecked(Throwable t) {
     if (t instanceof RuntimeException r) {
       throw r;
     }
