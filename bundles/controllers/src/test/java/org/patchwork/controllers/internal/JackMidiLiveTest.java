@@ -76,36 +76,37 @@ class JackMidiLiveTest {
       long engineFirst = rig.clock().frameOf(peer.nanosOf(sent.getFirst()));
       rig.awaitFrames(engineFirst + 20 * 4800 + 4800);
       float[] audio = rig.audio();
+      long lost = rig.driverStats().xruns() - xruns;
       int onset0 = Audio.onset(audio, (int) engineFirst - 1000, (int) engineFirst + 3000, 1e-3);
-      assertTrue(onset0 > 0, "the first note sounds near frame " + engineFirst);
       long worst = 0;
       List<Integer> silent = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
         long want = onset0 + (sent.get(i) - sent.getFirst());
-        int onset = Audio.onset(audio, (int) want - 200, (int) want + 600, 1e-3);
+        int onset = onset0 <= 0 ? -1 : Audio.onset(audio, (int) want - 200, (int) want + 600, 1e-3);
         if (onset <= 0) {
           silent.add(i);
         } else {
           worst = Math.max(worst, Math.abs(onset - want));
         }
       }
-      long lost = rig.driverStats().xruns() - xruns;
-      if (!silent.isEmpty() && lost > 0) {
-        // periods lost while the notes played (the host stopped the VM): a note may fall into a
-        // lost period; measure again, as for an onset off by more than a block below
+      // A period lost while the notes played (the host stopped the VM) may swallow a note or move
+      // onsets by a period or more: such a run is counted with its xruns and Runs measures again
+      // (the rest of the run, learn and feedback, is still checked); the timing must hold in a
+      // run where nothing was lost. Off or silent with no period lost is a failure of ours.
+      Runs.Run spoilt = null;
+      if (!silent.isEmpty()) {
+        assertTrue(lost > 0, "every note sounded, with no period lost: silent " + silent);
         System.out.printf("JACK MIDI -> engine: notes %s not heard where expected, %d periods lost: counted as xruns%n",
             silent, lost);
-        return new Runs.Run(lost, Long.MAX_VALUE, 1333);
+        spoilt = Runs.Run.of(lost, rig.driverStats(), 64, LiveRig.RATE);
       }
-      assertTrue(silent.isEmpty(), "every note sounded, with no period lost: silent " + silent);
       System.out.printf("JACK MIDI -> engine: 20 notes, onsets within %d frames of the JACK frames' spacing; "
           + "latency from arrival %d frames; late %d%n", worst, onset0 - engineFirst + rig.clock().latencyFrames(), rig.late());
-      if (worst > 64) {
-        // A period lost somewhere in the graph (the rig's client, the peer, jackd's own timer on
-        // this shared VM) moves onsets by a period or more: the run counts as one with an xrun
-        // and Runs measures again; the property must hold in a run where nothing was lost.
+      if (spoilt == null && worst > 64) {
+        // the peer or jackd's own timer may lose the period too, unseen by the rig's count: then
+        // the run counts as one xrun whose callback time does not count (it cannot pass alone)
         System.out.printf("JACK MIDI -> engine: off by %d frames (more than a block): counted as an xrun%n", worst);
-        return new Runs.Run(Math.max(1, rig.driverStats().xruns() - xruns), Long.MAX_VALUE, 1333);
+        spoilt = lost > 0 ? Runs.Run.of(lost, rig.driverStats(), 64, LiveRig.RATE) : new Runs.Run(1, Long.MAX_VALUE, 1333);
       }
 
       // learn: the next control moved binds
@@ -129,7 +130,7 @@ class JackMidiLiveTest {
       }
       assertTrue(back.contains("B01540"), "CC 21 = 64 on the peer's input: " + back);
       assertEquals(0, bus.state().failures(), warnings.toString());
-      return Runs.Run.of(rig.driverStats().xruns() - xruns, rig.driverStats(), 64, LiveRig.RATE);
+      return spoilt != null ? spoilt : Runs.Run.of(rig.driverStats().xruns() - xruns, rig.driverStats(), 64, LiveRig.RATE);
     }
   }
 }
