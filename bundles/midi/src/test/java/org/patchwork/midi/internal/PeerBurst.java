@@ -7,8 +7,9 @@ import java.util.function.IntUnaryOperator;
 import org.patchwork.midi.MidiEvent;
 
 /**
- * A burst of note-ons that a peer JACK client writes at chosen frames, 1000 frames apart plus a
- * random offset (so they fall anywhere in a period), and what the service under test heard.
+ * A burst of note-ons that a peer JACK client writes at chosen frames, 700 frames apart plus a
+ * random offset below 640 (so they fall anywhere in a period, in order), and what the service
+ * under test heard.
  *
  * <p>The frames are the test's measure, so the peer itself must write every note in the period
  * it belongs to. When the machine's host stops the VM for longer than a period, jackd skips the
@@ -17,7 +18,7 @@ import org.patchwork.midi.MidiEvent;
  */
 record PeerBurst(List<Long> sent, List<MidiEvent> heard, long late, int attempt) {
 
-  static final int ATTEMPTS = 5;
+  static final int ATTEMPTS = 8;
 
   /**
    * Plays bursts until the peer wrote one entirely on time.
@@ -48,7 +49,7 @@ record PeerBurst(List<Long> sent, List<MidiEvent> heard, long late, int attempt)
     long first = peer.frameTime() + leadFrames;
     List<Long> sent = new ArrayList<>();
     for (int i = 0; i < notes; i++) {
-      long f = first + i * 1000L + r.nextInt(640);
+      long f = first + i * 700L + r.nextInt(640);
       sent.add(f);
       if (!peer.sendAt(f, new byte[] {(byte) 0x90, (byte) key.applyAsInt(i), 100})) {
         throw new IllegalStateException("the peer's queue refused note " + i);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.patchwork.sdk.project.ProjectRepository;
 import org.patchwork.sdk.project.StoredProject;
+import org.patchwork.storage.s3.FelixHarness;
 
 /**
  * The packaged bundle (Sardine, HttpClient and JAXB nested inside) in Felix: it resolves, and

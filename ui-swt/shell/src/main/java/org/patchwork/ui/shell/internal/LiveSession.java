@@ -82,6 +82,8 @@ final class LiveSession implements AudioCallback, AutoCloseable {
   private final Thread watcher;
   // Model thread only.
   private Project played;
+  // The project as the session started: what its song's frames are (edits are heard from the next start).
+  private final Project startedWith;
   private volatile Plan current;
   private final Map<Plan, Long> compiled = new IdentityHashMap<>();
   private long compiledCount;
@@ -109,6 +111,7 @@ final class LiveSession implements AudioCallback, AutoCloseable {
    */
   LiveSession(Project project, ModuleRegistry registry, String driverName, int blockSize, boolean monitor) {
     this.played = project;
+    this.startedWith = project;
     this.monitor = monitor;
     this.tempo = project.tempo();
     driver = Drivers.create(driverName);
@@ -322,6 +325,11 @@ final class LiveSession implements AudioCallback, AutoCloseable {
   /** The engine frame the audio thread has reached. Thread: any. */
   long frame() {
     return produced;
+  }
+
+  /** The project as this session started it (its song's lines are at the frames it plays). */
+  Project startedWith() {
+    return startedWith;
   }
 
   double sampleRate() {

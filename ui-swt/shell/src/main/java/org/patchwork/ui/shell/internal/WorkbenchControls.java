@@ -32,6 +32,9 @@ import org.patchwork.ui.shell.widgets.ValueScale;
  *       one step), undo takes them back, and the playing session follows them.</li>
  *   <li>Play and stop start and stop the workbench's playback (which plays from the start);
  *       locating is not available in the window.</li>
+ *   <li>Record ({@code transport.record}: a controller's record button, OSC
+ *       {@code /transport/record}) arms recording: notes played while the song plays are
+ *       written into it at their lines ({@link WindowRecorder}).</li>
  * </ul>
  *
  * <p>Thread: the controllers' model thread calls every {@link ControlBackend} method.
@@ -54,6 +57,8 @@ final class WorkbenchControls implements ControlBackend, AutoCloseable {
   // parsing it); notes, faders, pans and mutes all name tracks through it.
   private Project tracksOf;
   private List<String> tracks = List.of();
+  // Made at the first record command (it needs the sequencer, an optional import).
+  private WindowRecorder recorder;
 
   WorkbenchControls(WorkbenchService workbench, Consumer<String> warn) {
     this.workbench = workbench;
@@ -144,6 +149,8 @@ final class WorkbenchControls implements ControlBackend, AutoCloseable {
     }
     if (!s.noteOn(at, id, key, velocity)) {
       warnOnce("a note for track " + (track + 1) + ", which the playing project does not have");
+    } else if (recorder != null) {
+      recorder.noteOn(s, at, track, key, velocity);
     }
   }
 
@@ -168,7 +175,36 @@ final class WorkbenchControls implements ControlBackend, AutoCloseable {
     LiveSession s = session();
     if (id != null && s != null) {
       s.noteOff(frame, id, key);
+      if (recorder != null) {
+        recorder.noteOff(s, frame, track, key);
+      }
     }
+  }
+
+  /**
+   * {@code transport.record}: a controller's record button (argument 1) turns recording on or
+   * off in turn; OSC {@code /transport/record} sends {@code transport.record.set} with 1 or 0.
+   */
+  @Override
+  public void command(long frame, String name, int argument) {
+    if (!name.equals("transport.record") && !name.equals("transport.record.set")) {
+      return;
+    }
+    if (recorder == null) {
+      try {
+        recorder = new WindowRecorder(workbench, warn);
+      } catch (NoClassDefFoundError e) {
+        warnOnce("recording into a tracker song needs the sequencer bundle (org.patchwork.sequencer),"
+            + " which is not installed");
+        return;
+      }
+    }
+    recorder.arm(name.equals("transport.record") ? !recorder.armed() : argument != 0);
+  }
+
+  /** Whether recording is armed. */
+  boolean recording() {
+    return recorder != null && recorder.armed();
   }
 
   // ---- the mixer and parameters, as edits ----
@@ -276,6 +312,9 @@ final class WorkbenchControls implements ControlBackend, AutoCloseable {
     LiveSession s = clocked;
     if (s != null) {
       s.blockClock(null);
+    }
+    if (recorder != null) {
+      recorder.close();
     }
   }
 }

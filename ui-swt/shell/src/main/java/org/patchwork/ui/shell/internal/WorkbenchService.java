@@ -54,7 +54,7 @@ public final class WorkbenchService implements Workbench, Recoveries {
 
   /** What the model thread is asked to do. */
   private enum Kind { EDIT, UNDO, REDO, PLAY, STOP, MONITOR, OPEN, NEW, SAVE, RECOVER, DISCARD_RECOVERY, DISCARD_CHANGES,
-    CLOSE }
+    CLOSE, NOTICE }
 
   private record Request(Kind kind, Object argument, CompletableFuture<WorkbenchState> done) {
   }
@@ -294,6 +294,11 @@ public final class WorkbenchService implements Workbench, Recoveries {
    * heard with the transport stopped; {@link #play()} replaces it, {@link #stop()} ends it.
    * Completes at once when a session runs already.
    */
+  /** Shows {@code message} in the status line (and the log), as the window's own actions do. */
+  CompletionStage<WorkbenchState> notice(String message) {
+    return request(Kind.NOTICE, message);
+  }
+
   CompletionStage<WorkbenchState> monitor() {
     return request(Kind.MONITOR, null);
   }
@@ -358,6 +363,7 @@ public final class WorkbenchService implements Workbench, Recoveries {
             startSession(true);
           }
         }
+        case NOTICE -> message = (String) r.argument;
         case OPEN -> openProject((Path) r.argument);
         case NEW -> {
           stopPlaying();

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.patchwork.controllers.ParameterRange;
 import org.patchwork.engine.Track;
 import org.patchwork.sdk.testkit.Signals;
+import org.patchwork.sequencer.NoteCell;
+import org.patchwork.ui.shell.SongEdit;
 import org.patchwork.ui.shell.TapBuffer;
 import org.patchwork.ui.shell.WorkbenchState;
 import org.patchwork.ui.shell.widgets.ValueScale;
@@ -178,6 +180,67 @@ class WorkbenchControlsTest {
     // Fewer than the array holds: the read began at {@code from}, not at a later frame.
     assertTrue(n >= frames && n < l.length, "read " + n + " frames from " + from);
     return java.util.Arrays.copyOf(l, frames);
+  }
+
+  /** Two song tracks (keys, pad) and one 64-line pattern played twice: 120 bpm, 4 lines a beat, 6000 frames a line. */
+  private static final String SONG = """
+      {"formatVersion": 1, "name": "Recording", "sampleRate": 48000, "tempo": 120,
+       "nodes": [
+         {"id": "keys-synth", "module": "org.patchwork.dsp.subtractive", "params": {"voices": 4}},
+         {"id": "pad-synth", "module": "org.patchwork.dsp.subtractive", "params": {"voices": 2}}],
+       "connections": [],
+       "tracks": [{"id": "keys", "chain": ["keys-synth"]}, {"id": "pad", "chain": ["pad-synth"]}],
+       "buses": [], "master": {"chain": [], "gainDb": 0},
+       "song": {"bpm": 120, "linesPerBeat": 4, "ticksPerLine": 6,
+         "instruments": [{"name": "Keys", "output": "keys"}, {"name": "Pad", "output": "pad"}],
+         "tracks": [{"name": "Keys", "output": "keys"}, {"name": "Pad", "output": "pad"}],
+         "patterns": [{"length": 64, "tracks": [[{"line": 60, "notes": [{"note": "C-3"}]}], []]}],
+         "order": [0, 0]}}
+      """;
+
+  @Test
+  void armedRecordingWritesPlayedNotesIntoTheSongAtTheirLinesAndUndoTakesThemBack() throws Exception {
+    Path folder = Files.createDirectories(temp.resolve("recorded"));
+    Files.writeString(folder.resolve("project.json"), SONG);
+    workbench = Fixtures.workbench(temp.resolve("home"), log);
+    Fixtures.await(workbench.open(folder));
+    controls = new WorkbenchControls(workbench, warnings::add);
+    controls.command(-1, "transport.record", 1); // a controller's record button
+    assertTrue(controls.recording());
+    waitFor("the status line to say so", () -> workbench.state().message().startsWith("Recording: notes played"));
+    controls.play(-1);
+    waitFor("the song to play", () -> workbench.live() != null && workbench.live().frame() > 6_000);
+
+    // a line is 6000 frames: a note a third into a line is written there; one two thirds in, at
+    // the next line; its release three lines later writes a note-off at that line
+    long line = (controls.frameOf(System.nanoTime()) + 12_000) / 6_000;
+    controls.noteOn(line * 6_000 + 2_000, 0, 69, 0.5); // keys, A-4, volume 64
+    controls.noteOn(line * 6_000 + 4_000, 1, 52, 1.0); // pad, E-3 a line later, volume 128
+    controls.noteOff((line + 3) * 6_000 + 1_000, 0, 69);
+    waitFor("the notes in the song", () -> cell(0, (int) line + 3).equals(NoteCell.off()));
+    assertEquals(NoteCell.of(69).withVolume(64), cell(0, (int) line), "keys at line " + line);
+    assertEquals(NoteCell.of(52).withVolume(128), cell(1, (int) line + 1), "pad a line later");
+    assertTrue(cell(0, 60).isNote(), "the song's own note is kept");
+    assertTrue(workbench.state().dirty());
+
+    // the take, played within moments, is one step of the journal
+    Fixtures.await(workbench.undo());
+    assertTrue(cell(0, (int) line).isEmpty() && cell(1, (int) line + 1).isEmpty() && cell(0, (int) line + 3).isEmpty(),
+        "one undo takes the take back");
+
+    controls.command(-1, "transport.record", 1);
+    assertFalse(controls.recording());
+    controls.noteOn(controls.frameOf(System.nanoTime()) + 6_000, 0, 72, 1.0);
+    Thread.sleep(300);
+    assertFalse(SongEdit.song(workbench.state().project()).patterns().get(0).tracks().stream()
+        .flatMap(List::stream).anyMatch(l -> l.note(0).key() == 72), "disarmed: nothing written");
+    assertTrue(log.contains("Recording off"), log.toString());
+    assertTrue(warnings.isEmpty(), warnings.toString());
+  }
+
+  /** The first note cell of song track {@code track} at {@code line} of pattern 0. */
+  private NoteCell cell(int track, int line) {
+    return SongEdit.song(workbench.state().project()).patterns().get(0).line(track, line).note(0);
   }
 
   private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
