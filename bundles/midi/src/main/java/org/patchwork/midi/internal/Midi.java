@@ -68,6 +68,8 @@ public final class Midi implements MidiService, AutoCloseable {
   private final Hub hub;
   private final JavaSoundPorts javaSound;
   private final ScheduledExecutorService scanner;
+  // Set by close(): a scan that outlives it (libjack slow to answer) closes what it opened.
+  private volatile boolean closed;
   private volatile JackPorts jack;
   /** The ports on the audio driver's client while it is open. */
   private volatile JackPorts hosted;
@@ -168,7 +170,7 @@ public final class Midi implements MidiService, AutoCloseable {
     } catch (RuntimeException | LinkageError e) {
       hub.warn("javax.sound.midi scan failed: " + e);
     }
-    if (settings.jack().equals("off") || hosted != null) {
+    if (settings.jack().equals("off") || hosted != null || closed) {
       return;
     }
     JackPorts j = jack;
@@ -186,8 +188,9 @@ public final class Midi implements MidiService, AutoCloseable {
       try {
         j = JackPorts.open(hub, settings.jackClientName(), settings.jackServer().isEmpty() ? null : settings.jackServer());
         synchronized (this) {
-          if (hosted != null) {
-            // the audio client came meanwhile and has the ports
+          if (hosted != null || closed) {
+            // the audio client came meanwhile and has the ports, or the service closed while
+            // JACK answered: nothing may stay open after close()
             j.close();
             return;
           }
@@ -272,6 +275,7 @@ public final class Midi implements MidiService, AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     if (audioClient != null) {
       // Drivers open now keep calling it; it serves nothing once its ports are closed below.
       JackExtensions.remove(audioClient);
@@ -287,8 +291,11 @@ public final class Midi implements MidiService, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    JackPorts j = jack;
-    jack = null;
+    JackPorts j;
+    synchronized (this) {
+      j = jack;
+      jack = null;
+    }
     if (j != null) {
       j.close();
     }
