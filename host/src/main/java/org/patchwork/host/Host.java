@@ -20,7 +20,6 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
-import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 
@@ -33,7 +32,7 @@ import org.osgi.framework.startlevel.FrameworkStartLevel;
  * <p>Two OSGi start levels: everything a one-shot command needs (engine, drivers, DSP modules,
  * projects, every bundle a user installed) is at {@link #CORE}; the bundles that serve an
  * interactive session only ({@code patchwork.start.interactive}: the window and its panels,
- * MIDI, OSC, controllers, marketplace, sync) are at {@link #INTERACTIVE}. {@code render},
+ * MIDI, OSC, controllers, sync, remote storage) are at {@link #INTERACTIVE}. {@code render},
  * {@code play} and the like run the framework at the core level, so they open no MIDI port,
  * bind no OSC socket and load no SWT; the window, headless mode, a command of an interactive
  * bundle and {@code play --live} raise it ({@link #startInteractive()}, or any bundle through
@@ -51,7 +50,6 @@ final class Host {
   private final Reporter reporter;
   private final Map<String, String> extraProperties;
   private Felix felix;
-  private volatile boolean raising;
 
   Host(Path distribution, Home home, Reporter reporter, Map<String, String> extraProperties) {
     this.distribution = distribution;
@@ -123,28 +121,26 @@ final class Host {
       return;
     }
     CountDownLatch changed = new CountDownLatch(1);
-    raising = true;
-    try {
-      levels.setStartLevel(INTERACTIVE, event -> {
-        if (event.getType() == FrameworkEvent.STARTLEVEL_CHANGED) {
-          changed.countDown();
-        }
-      });
-      if (!changed.await(60, TimeUnit.SECONDS)) {
-        reporter.problem("the interactive bundles did not start within 60 s");
+    levels.setStartLevel(INTERACTIVE, event -> {
+      if (event.getType() == FrameworkEvent.STARTLEVEL_CHANGED) {
+        changed.countDown();
       }
-    } finally {
-      raising = false;
+    });
+    if (!changed.await(60, TimeUnit.SECONDS)) {
+      reporter.problem("the interactive bundles did not start within 60 s");
     }
   }
 
-  /** The framework reports a bundle that fails to start with its level as an ERROR event. */
+  /**
+   * The framework reports a bundle that fails to start with its level (whoever raised it) or
+   * to restart after a refresh as an ERROR event; said like a failure at start.
+   */
   private void frameworkEvent(FrameworkEvent event) {
     if (event.getType() != FrameworkEvent.ERROR || event.getBundle() == null) {
       return;
     }
     Bundle b = event.getBundle();
-    String what = raising ? " did not start: " : ": ";
+    String what = event.getThrowable() instanceof BundleException ? " did not start: " : ": ";
     reporter.problem("bundle " + b.getSymbolicName() + " " + b.getVersion() + what + Reporter.reason(event.getThrowable()));
   }
 
