@@ -59,24 +59,6 @@ class LivePlayerJackTest {
   }
 
   /** Onsets after at least 2000 frames of silence (|x| <= 1e-3). */
-  /**
-   * Some spacing of consecutive onsets is {@code expected} frames (±2). The capture client
-   * records only the periods it is called for, so a period it lost shortens the spacing that
-   * spans it by 64 frames: the others still tell. When none is right and the capture lost
-   * periods meanwhile, the check cannot tell and says so; with no period lost it fails.
-   */
-  private static void assertSpacing(List<Integer> onsets, int expected, long lostPeriods, String what) {
-    List<Integer> spacings = new ArrayList<>();
-    for (int i = 1; i < onsets.size(); i++) {
-      spacings.add(onsets.get(i) - onsets.get(i - 1));
-    }
-    if (spacings.stream().anyMatch(d -> Math.abs(d - expected) <= 2)) {
-      return;
-    }
-    assertTrue(lostPeriods > 0, what + ": spacings " + spacings + " with no capture period lost, expected " + expected);
-    System.out.println(what + ": NOT MEASURED, the capture lost " + lostPeriods + " periods (spacings " + spacings + ")");
-  }
-
   private static List<Integer> onsets(float[] x, int from, int to) {
     List<Integer> out = new ArrayList<>();
     int quiet = 0;
@@ -145,7 +127,7 @@ class LivePlayerJackTest {
         Thread.sleep(2600);
         List<Integer> beats = onsets(cap.audio, from, cap.written);
         assertTrue(beats.size() >= 2, "the song plays: " + beats);
-        assertSpacing(beats, 24_000, capture.stats().xruns() - lostBefore, "a beat at 120 bpm");
+        Audio.assertSpacing(beats, 24_000, capture.stats().xruns() - lostBefore, "a beat at 120 bpm");
         assertTrue(bus.state().playing());
 
         // tempo from the control layer: the song plays on at 240 bpm
@@ -156,7 +138,7 @@ class LivePlayerJackTest {
         Thread.sleep(1200);
         List<Integer> fast = onsets(cap.audio, from, cap.written);
         assertTrue(fast.size() >= 3, fast.toString());
-        assertSpacing(fast.subList(1, fast.size()), 12_000, capture.stats().xruns() - lostBefore, "a beat at 240 bpm");
+        Audio.assertSpacing(fast.subList(1, fast.size()), 12_000, capture.stats().xruns() - lostBefore, "a beat at 240 bpm");
 
         // stop: silence
         bus.stop(System.nanoTime());
