@@ -62,8 +62,9 @@ class PlayIT {
       // Patchwork (bench/soak/turns.sh, docs/benchmarks.md), so a 20-s run (15,000 periods) has
       // about even odds of a few. This bounds them at 0.1 % of periods (a slow callback or a
       // blocking audio thread would exceed it by far), measuring up to five runs; in a stretch
-      // where the host spoils all five, it passes only if the audio callback stayed within half a
-      // period in most of them (the code was not late; see Runs in bundles/controllers).
+      // where the host spoils all five, it passes only if the audio callback's 99th percentile
+      // stayed within half a period in most of them (the code was not late; see Runs in
+      // bundles/controllers).
       List<JsonNode> over = new ArrayList<>();
       JsonNode s = playThroughJack();
       for (int run = 2; run <= RUNS && tooManyXruns(s); run++) {
@@ -80,12 +81,14 @@ class PlayIT {
           + " in " + blocks + " periods");
       if (tooManyXruns(s)) {
         over.add(s);
-        long inTime = over.stream().filter(r -> r.get("callbackMicros").get("max").asLong() <= 1333 / 2).count();
+        // the 99th percentile, not the longest: a host that stops the VM every second or two
+        // stretches some callback of every run (see Runs in bundles/controllers)
+        long inTime = over.stream().filter(r -> r.get("callbackMicros").get("p99").asLong() <= 1333 / 2).count();
         assertTrue(inTime * 2 >= over.size(), "xruns over 0.1 % of periods in each of " + RUNS + " runs, with the "
-            + "audio callback over half a period in " + (over.size() - inTime) + " of them: " + over
+            + "audio callback's p99 over half a period in " + (over.size() - inTime) + " of them: " + over
             + "\njackd: " + jackd.log());
-        System.out.println("PlayIT: xruns over the bound in each of " + RUNS + " runs, the audio callback within half a "
-            + "period in " + inTime + " of them: the host's scheduling; accepted");
+        System.out.println("PlayIT: xruns over the bound in each of " + RUNS + " runs, the audio callback's p99 within "
+            + "half a period in " + inTime + " of them: the host's scheduling; accepted");
       }
       assertNoSteadyStateAllocation(s);
     }

