@@ -23,14 +23,22 @@ public record CompiledSong(double sampleRate, List<SongEvent> events, List<Playh
 
   /** The line playing at {@code frame}, or null before the first line or with no lines. */
   public Playhead playhead(long frame) {
+    int i = rowIndex(frame);
+    return i < 0 ? null : rows.get(i);
+  }
+
+  /**
+   * The index in {@link #rows()} of the line playing at {@code frame}, or -1 before the first
+   * line or with no lines. The line after it, if any, is the next index.
+   */
+  public int rowIndex(long frame) {
     int lo = 0;
     int hi = rows.size() - 1;
-    Playhead found = null;
+    int found = -1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      Playhead p = rows.get(mid);
-      if (p.frame() <= frame) {
-        found = p;
+      if (rows.get(mid).frame() <= frame) {
+        found = mid;
         lo = mid + 1;
       } else {
         hi = mid - 1;

@@ -12,4 +12,14 @@ import org.osgi.annotation.versioning.ProviderType;
  */
 @ProviderType
 public record Playhead(int order, int pattern, int line, long frame) {
+
+  /**
+   * Where a note played at {@code frame} during {@code row} is recorded, as a tracker quantizes:
+   * the {@code next} line when the frame is past the middle of {@code row}, else {@code row}.
+   *
+   * @param next the line played after {@code row}, or null if none is known (then {@code row})
+   */
+  public static Playhead recordedLine(Playhead row, Playhead next, long frame) {
+    return next != null && frame - row.frame() > (next.frame() - row.frame()) / 2 ? next : row;
+  }
 }

@@ -20,7 +20,7 @@
  * commands.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.patchwork.sequencer;
 
 import org.osgi.annotation.bundle.Export;

@@ -190,11 +190,7 @@ final class SongScore implements Score {
     if (row == null) {
       return null;
     }
-    Playhead next = sequencer.lineAfter(row);
-    if (next != null && f - row.frame() > (next.frame() - row.frame()) / 2) {
-      row = next;
-    }
-    return row;
+    return Playhead.recordedLine(row, sequencer.lineAfter(row), f);
   }
 
   @Override

@@ -18,8 +18,7 @@ final class SongClock {
 
   private Song song;
   private double sampleRate;
-  private List<Playhead> rows = List.of();
-  private long end;
+  private CompiledSong compiled; // null: no playhead to show
 
   /** The song's length in lines as laid out (every order entry once). */
   static long lines(Song s) {
@@ -31,29 +30,17 @@ final class SongClock {
     if (s != song || rate != sampleRate) {
       song = s;
       sampleRate = rate;
-      CompiledSong c = compile(s, rate);
-      rows = c == null ? List.of() : c.rows();
-      end = c == null ? 0 : c.length();
+      compiled = compile(s, rate);
     }
-    int lo = 0;
-    int hi = rows.size() - 1;
-    int found = -1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      if (rows.get(mid).frame() <= frame) {
-        found = mid;
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
+    int found = compiled == null ? -1 : compiled.rowIndex(frame);
     if (found < 0) {
       return Double.NaN;
     }
+    List<Playhead> rows = compiled.rows();
     Playhead row = rows.get(found);
     double line = s.linesBefore(row.order()) + row.line();
     // The last line lasts until the song's end.
-    long next = found + 1 < rows.size() ? rows.get(found + 1).frame() : end;
+    long next = found + 1 < rows.size() ? rows.get(found + 1).frame() : compiled.length();
     return next > row.frame() ? line + Math.min(1, (double) (frame - row.frame()) / (next - row.frame())) : line;
   }
 

@@ -80,10 +80,10 @@ final class LiveSession implements AudioCallback, AutoCloseable {
   private final boolean monitor;
   private final Plan first;
   private final Thread watcher;
-  // Model thread only.
-  private Project played;
   // The project as the session started: what its song's frames are (edits are heard from the next start).
   private final Project startedWith;
+  // Model thread only.
+  private Project played;
   private volatile Plan current;
   private final Map<Plan, Long> compiled = new IdentityHashMap<>();
   private long compiledCount;

@@ -7,14 +7,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.patchwork.engine.Project;
 import org.patchwork.sequencer.CompiledSong;
 import org.patchwork.sequencer.Edit;
 import org.patchwork.sequencer.NoteCell;
 import org.patchwork.sequencer.NoteNames;
 import org.patchwork.sequencer.PlayOptions;
 import org.patchwork.sequencer.Playhead;
-import org.patchwork.sequencer.Song;
 import org.patchwork.sequencer.SongCompiler;
 import org.patchwork.ui.shell.SongEdit;
 
@@ -74,8 +72,8 @@ final class WindowRecorder implements AutoCloseable {
     int t = take;
     worker.execute(() -> {
       Playhead row = line(session, frame);
-      if (row == null || !fits(track)) {
-        return;
+      if (row == null) {
+        return; // a song track the song does not have is refused by the edit, and logged
       }
       int volume = (int) Math.max(1, Math.min(128, Math.round(velocity * 128)));
       submit("Record " + NoteNames.format(key) + " in track " + (track + 1) + " at line " + row.line(),
@@ -108,40 +106,18 @@ final class WindowRecorder implements AutoCloseable {
     });
   }
 
-  private boolean fits(int track) {
-    Project p = workbench.state().project();
-    return p.hasSong() && track >= 0 && track < SongEdit.song(p).tracks().size();
-  }
-
-  /** The line at {@code frame}, or the next one past the middle of its line; null before the first or after the end. */
+  /** The line a note at {@code frame} is written at (see {@link Playhead#recordedLine}); null outside the song. */
   private Playhead line(LiveSession session, long frame) {
     if (session != mapped) {
-      Song song = SongEdit.song(session.startedWith());
-      lines = SongCompiler.compile(song, PlayOptions.at(session.sampleRate()));
+      lines = SongCompiler.compile(SongEdit.song(session.startedWith()), PlayOptions.at(session.sampleRate()));
       mapped = session;
     }
-    List<Playhead> rows = lines.rows();
-    int lo = 0;
-    int hi = rows.size() - 1;
-    int found = -1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      if (rows.get(mid).frame() <= frame) {
-        found = mid;
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    if (found < 0 || frame >= lines.length()) {
+    int i = lines.rowIndex(frame);
+    if (i < 0 || frame >= lines.length()) {
       return null;
     }
-    Playhead row = rows.get(found);
-    long end = found + 1 < rows.size() ? rows.get(found + 1).frame() : lines.length();
-    if (found + 1 < rows.size() && frame - row.frame() > (end - row.frame()) / 2) {
-      row = rows.get(found + 1);
-    }
-    return row;
+    List<Playhead> rows = lines.rows();
+    return Playhead.recordedLine(rows.get(i), i + 1 < rows.size() ? rows.get(i + 1) : null, frame);
   }
 
   @Override
