@@ -297,7 +297,12 @@ public final class Midi implements MidiService, AutoCloseable {
       jack = null;
     }
     if (j != null) {
-      j.close();
+      try {
+        j.close();
+      } catch (RuntimeException e) {
+        // a JACK server that does not answer: said, and the rest of the service still closes
+        hub.warn("closing the JACK MIDI client: " + e.getMessage());
+      }
     }
     javaSound.close();
   }
